@@ -25,7 +25,7 @@ from sqlalchemy import (
     func,
 )
 
-__all__ = ["metadata", "documents", "quarantine", "claims", "places", "place_names"]
+__all__ = ["metadata", "documents", "quarantine", "claims", "places", "place_names", "api_keys"]
 
 metadata = MetaData()
 
@@ -115,4 +115,18 @@ place_names = Table(
     Column("lang", String(8), nullable=True),
     Column("is_preferred", Boolean, nullable=False, server_default="0"),
     UniqueConstraint("place_id", "norm", name="uq_place_names_place_norm"),
+)
+
+# API keys (issue 9): only a SHA-256 of the key is stored; ``prefix`` finds the row.
+# Issue 10 extends roles (field sources); a role is a plain string checked by marsad.api.auth.
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("prefix", String(16), nullable=False, index=True),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("role", String(40), nullable=False),
+    Column("label", String(200), nullable=True),
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
 )
