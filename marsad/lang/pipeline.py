@@ -1,0 +1,41 @@
+"""``analyze``: the language layer's one entry point (text, language, publication date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+
+from marsad.lang.analysis import Analysis
+from marsad.lang.normalize import normalize_with_offsets
+from marsad.lang.tokenize import tokenize
+
+__all__ = ["analyze", "detect_lang"]
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def detect_lang(text: str) -> str:
+    """``ar`` when Arabic letters are at least as many as Latin ones, else ``en``."""
+    sample = text[:5000]
+    arabic = len(_ARABIC_LETTER.findall(sample))
+    latin = len(_LATIN_LETTER.findall(sample))
+    return "ar" if arabic and arabic >= latin else "en"
+
+
+def analyze(text: str, lang: str | None = None, published: dt.date | None = None,
+            *, hooks: Sequence[Callable[[Analysis], None]] = ()) -> Analysis:
+    """Tokens, numbers, dates and sentences of ``text``; offsets into ``text``.
+
+    ``published`` anchors relative dates (today when omitted). ``hooks`` run last, in
+    order, on the finished analysis (the geoparser adds places this way).
+    """
+    lang = lang or detect_lang(text)
+    published = published or dt.date.today()
+    norm, offsets = normalize_with_offsets(text)
+    tokens, norm_starts = tokenize(text, norm, offsets, lang)
+    result = Analysis(text=text, lang=lang, tokens=tokens)
+    for hook in hooks:
+        hook(result)
+    return result
