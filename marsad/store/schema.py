@@ -25,19 +25,36 @@ from sqlalchemy import (
     func,
 )
 
-__all__ = ["metadata", "documents", "quarantine", "claims", "places", "place_names", "api_keys"]
+__all__ = ["metadata", "raw_inputs", "documents", "quarantine", "claims", "places", "place_names", "api_keys"]
 
 metadata = MetaData()
 
-# Raw bytes are kept as they arrived, before any parsing; the text is what spans point into.
+# Every input's bytes, stored exactly as they arrived and before any parsing (one row per
+# distinct content). Documents and quarantine rows point back here, so nothing is lost.
+raw_inputs = Table(
+    "raw_inputs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("size", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("origin", Text, nullable=True),  # file path or feed the bytes first came from
+    Column("media_type", String(40), nullable=True),  # txt | html | jsonl | json | feed
+    Column("encoding", String(40), nullable=True),  # detected when decoded
+    Column("status", String(20), nullable=False, server_default="stored"),  # stored | parsed | quarantined
+    Column("received_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+# One report. ``text`` is what spans point into; raw bytes are in raw_inputs (``locator``
+# says where inside a container: "line 12" of a JSONL file, "entry 3" of a feed).
 documents = Table(
     "documents",
     metadata,
     Column("id", Integer, primary_key=True),
     Column("doc_key", String(200), nullable=False, unique=True),  # given id or content hash
     Column("content_hash", String(64), nullable=False, unique=True),  # sha256 of normalised text
-    Column("raw", LargeBinary, nullable=True),
-    Column("raw_sha256", String(64), nullable=True),
+    Column("raw_id", Integer, ForeignKey("raw_inputs.id", ondelete="SET NULL"), nullable=True, index=True),
+    Column("locator", String(40), nullable=True),
     Column("encoding", String(40), nullable=True),
     Column("media_type", String(40), nullable=True),
     Column("lang", String(8), nullable=True),
@@ -45,18 +62,20 @@ documents = Table(
     Column("outlet", String(200), nullable=True),
     Column("url", Text, nullable=True),
     Column("title", Text, nullable=True),
-    Column("text", Text, nullable=True),
-    Column("origin", Text, nullable=True),  # file path or feed the bytes came from
-    Column("status", String(20), nullable=False, server_default="stored"),  # stored | parsed
+    Column("text", Text, nullable=False),
+    Column("origin", Text, nullable=True),  # file path or feed the document came from
+    Column("status", String(20), nullable=False, server_default="parsed"),
     Column("ingested_at", DateTime(timezone=True), server_default=func.now()),
 )
 
+# Inputs (or records inside one) that could not become documents, with a readable reason.
+# raw_id is null when no bytes could be read (the file vanished, or was over the size limit).
 quarantine = Table(
     "quarantine",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("raw", LargeBinary, nullable=True),
-    Column("raw_sha256", String(64), nullable=True, index=True),
+    Column("raw_id", Integer, ForeignKey("raw_inputs.id", ondelete="SET NULL"), nullable=True, index=True),
+    Column("locator", String(40), nullable=False, server_default=""),
     Column("origin", Text, nullable=True),
     Column("reason", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), server_default=func.now()),

@@ -1,0 +1,1 @@
+"""One file per migration, applied in order by ``marsad.store.migrate.upgrade``."""
