@@ -40,10 +40,14 @@ class NumberMention:
     noun: str | None = None  # the noun counted, normalised ("قتيل", "killed")
     noun_start: int | None = None
     noun_end: int | None = None
+    kind: str = "count"  # "count", or "year" (2016) / "date" (part of a date): not a count
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "value": self.value, "low": self.low, "high": self.high,
-                "start": self.start, "end": self.end}
+        out: dict[str, Any] = {"text": self.text, "value": self.value, "low": self.low,
+                               "high": self.high, "start": self.start, "end": self.end}
+        if self.kind != "count":
+            out["kind"] = self.kind
+        return out
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from marsad.lang.analysis import Analysis
 from marsad.lang.normalize import normalize_with_offsets
+from marsad.lang.numbers import find_numbers
 from marsad.lang.tokenize import tokenize
 
 __all__ = ["analyze", "detect_lang"]
@@ -35,7 +36,7 @@ def analyze(text: str, lang: str | None = None, published: dt.date | None = None
     published = published or dt.date.today()
     norm, offsets = normalize_with_offsets(text)
     tokens, norm_starts = tokenize(text, norm, offsets, lang)
-    result = Analysis(text=text, lang=lang, tokens=tokens)
+    result = Analysis(text=text, lang=lang, tokens=tokens, numbers=find_numbers(text, tokens, lang))
     for hook in hooks:
         hook(result)
     return result

@@ -9,12 +9,15 @@ number or a known stem. Works on the matching form (``marsad.lang.normalize``).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Container
 
 from marsad.lang.data import load
 from marsad.lang.normalize import normalize
 
 __all__ = ["segment", "segment_candidates", "known_stems"]
+
+_FIGURE = re.compile(r"[0-9][0-9.,]*$")
 
 
 @functools.cache
@@ -36,8 +39,12 @@ def known_stems() -> frozenset[str]:
     numbers = load("ar", "numbers")
     for section in ("units", "tens", "hundreds", "scales", "vague"):
         words.update(normalize(w) for w in numbers.get(section, {}))
-    for noun in load("ar", "nouns")["countable"]:
-        words.add(normalize(noun))
+    nouns = load("ar", "nouns")
+    for noun in nouns["countable"]:
+        n = normalize(noun)
+        base = n[:-1] + "ت" if n.endswith("ه") else n
+        words.update((n, base + "ان", base + "ين", base + "ون", base + "ات"))
+    words.update(normalize(p) for p in nouns["plurals"])
     dates = load("ar", "dates")
     for name in dates["weekdays"]:
         words.add(normalize(name))
@@ -84,7 +91,7 @@ def _segment_with(norm: str, known: Container[str] | None) -> tuple[str, str]:
         return "", norm
     lexicon = known_stems()
     for p in plain:  # a bare clitic before a number: "و100"
-        if norm.startswith(p) and norm[len(p):].isdigit() and norm[len(p):].isascii():
+        if norm.startswith(p) and _FIGURE.match(norm, len(p)):
             return p, norm[len(p):]
     for p in plain:  # a bare clitic before a never-split word: "ولبنان", "والذي"
         if norm.startswith(p) and norm[len(p):] in never:
