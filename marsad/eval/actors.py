@@ -54,10 +54,10 @@ class ActorMap:
             by_key[normalise_actor_name(gid)] = {gid}  # an id always means itself
         gold_ids = frozenset(gold)
         for oid, entry in (own or {}).items():
-            if oid in gold_ids:
-                continue
             same_as = (entry or {}).get("same_as")
-            if same_as in gold_ids:
+            if oid in gold_ids:
+                targets = {oid}
+            elif same_as in gold_ids:
                 targets = {same_as}
             else:
                 targets = set()

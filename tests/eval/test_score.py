@@ -130,12 +130,14 @@ def test_own_lexicon_ids_map_through_shared_aliases() -> None:
         "tahrir": {"en": ["Tahrir al-Sham fighters"], "ar": ["هيئة تحرير الشام"], "inter": 2, "kind": "armed"},
         "ru-air": {"en": ["VKS"], "ar": [], "same_as": "russia-military"},
         "unrelated": {"en": ["Some Brigade"], "ar": ["لواء ما"]},
+        "hts": {"en": ["Tahrir al-Sham"], "ar": ["هتش"]},  # the gold id, with more names
     }
     actors = ActorMap.from_entries(ACTORS, own)
     assert run([control()], [control(actor="tahrir")], actors).kinds["control"].tp == 1
     assert run([control()], [control(actor="Tahrir al-Sham fighters")], actors).kinds["control"].tp == 1
     assert run([event()], [event(actor1="ru-air")], actors).kinds["event"].tp == 1
     assert run([control()], [control(actor="unrelated")], actors).kinds["control"].tp == 0
+    assert run([control()], [control(actor="هتش")], actors).kinds["control"].tp == 1
 
 
 def test_event_key_is_sub_type_actor1_and_place(actors: ActorMap) -> None:
@@ -191,3 +193,16 @@ def test_groups_and_missing_documents(actors: ActorMap) -> None:
     assert report.groups["ant"]["overall"].f1 == 1.0
     assert report.groups["sa"]["overall"].recall == 0.0
     assert report.unscored_pred_docs == ["other-9"]
+
+
+def test_load_actor_map_reads_the_extractor_lexicon_file(tmp_path) -> None:
+    import yaml
+
+    from marsad.eval.actors import load_actor_map
+
+    gold, own = tmp_path / "actors.yaml", tmp_path / "own.yaml"
+    gold.write_text(yaml.safe_dump(ACTORS, allow_unicode=True), encoding="utf-8")
+    own.write_text(yaml.safe_dump({"nusra": {"en": ["Nusra"], "ar": ["النصرة"], "same_as": "hts"}}, allow_unicode=True), encoding="utf-8")
+    assert load_actor_map(gold, own).same("hts", "النصرة")
+    assert not load_actor_map(gold, None).same("hts", "النصرة")
+    assert not load_actor_map(gold, tmp_path / "absent.yaml").same("hts", "Nusra")
