@@ -36,8 +36,8 @@ _DATA = Path(__file__).parent / "data" / "place_words.yaml"
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _NON_WORD = re.compile(r"[^\w\s]+")
 
-PlaceResolver = Callable[[str], "str | None"]
-"""Maps a place name to a gazetteer id (any string), or None when it does not know it."""
+PlaceResolver = Callable[[str, bool], "str | None"]
+"""(place name, is it an area?) → a gazetteer id (any string), or None when unknown."""
 
 
 @functools.cache
@@ -104,7 +104,8 @@ def place_matches(gold: Place | None, pred: Place | None, resolve: PlaceResolver
     if g_key and g_key == p_key:
         return True
     if resolve is not None and gold.name and pred.name:
-        g_id, p_id = resolve(gold.name), resolve(pred.name)
+        area = is_area(gold)
+        g_id, p_id = resolve(gold.name, area), resolve(pred.name, area)
         if g_id is not None and g_id == p_id:
             return True
     if is_area(gold):
@@ -114,42 +115,73 @@ def place_matches(gold: Place | None, pred: Place | None, resolve: PlaceResolver
     return haversine_km(gold.lat, gold.lon, pred.lat, pred.lon) <= MAX_KM  # type: ignore[arg-type]
 
 
+def _entry_level(found: Any) -> str | None:
+    entry = getattr(found, "entry", found)
+    return getattr(entry, "level", None) if not isinstance(entry, dict) else entry.get("level")
+
+
 def _place_id(found: Any) -> str | None:
-    """Read an id out of whatever ``marsad.geo.resolve`` returns (place, list, id)."""
+    """Read an id out of what the gazetteer returns (a candidate, an entry, a dict, an id)."""
     if found is None:
         return None
-    if isinstance(found, (list, tuple)):
-        return _place_id(found[0]) if found else None
     if isinstance(found, (str, int)):
         return str(found)
+    entry = getattr(found, "entry", found)
     for attr in ("id", "geonameid", "pcode"):
-        value = getattr(found, attr, None)
+        value = entry.get(attr) if isinstance(entry, dict) else getattr(entry, attr, None)
         if value is not None:
             return str(value)
-    if isinstance(found, dict):
-        for attr in ("id", "geonameid", "pcode"):
-            if found.get(attr) is not None:
-                return str(found[attr])
+    return None
+
+
+def _exact(found: Any) -> bool:
+    """False for a fuzzy gazetteer hit (its score is below the entry's prior)."""
+    try:
+        from marsad.geo.gazetteer import Gazetteer
+    except ImportError:
+        return True
+    entry, score = getattr(found, "entry", None), getattr(found, "score", None)
+    if entry is None or score is None:
+        return True
+    return bool(score >= Gazetteer.prior(entry) - 1e-9)
+
+
+def _geo_resolve() -> Callable[[str], Any] | None:
+    for module, attr in (("marsad.geo.gazetteer", "resolve"), ("marsad.geo", "resolve")):
+        try:
+            found = getattr(__import__(module, fromlist=[attr]), attr, None)
+        except Exception:  # noqa: BLE001 - any failure means "no gazetteer": compare names only
+            continue
+        if callable(found):
+            return found
     return None
 
 
 def default_resolver() -> PlaceResolver | None:
-    """``marsad.geo.resolve`` as a name → id function, or None while it does not exist.
+    """The gazetteer (``marsad.geo``) as a (name, area?) → place id function, or None.
 
-    With it, Arabic and English names of one place match ("حلب" = "Aleppo").
+    With it, Arabic and English names of one place match ("حلب" = "Aleppo",
+    "منطقة عفرين" = "Afrin region"). Only exact name hits count, and only a
+    candidate of the same kind (area or point) as the place being compared.
     """
-    try:
-        from marsad.geo import resolve as geo_resolve  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - any failure means "no gazetteer": compare names only
-        return None
-    if not callable(geo_resolve):
+    geo_resolve = _geo_resolve()
+    if geo_resolve is None:
         return None
 
-    @functools.lru_cache(maxsize=4096)
-    def resolve(name: str) -> str | None:
-        try:
-            return _place_id(geo_resolve(name))
-        except Exception:  # noqa: BLE001 - an unknown name is not a scoring error
-            return None
+    @functools.lru_cache(maxsize=8192)
+    def resolve(name: str, area: bool) -> str | None:
+        for query in dict.fromkeys((name, normalise_place_name(name))):
+            if not query:
+                continue
+            try:
+                found = geo_resolve(query)
+            except Exception:  # noqa: BLE001 - an unknown name is not a scoring error
+                return None
+            items = found if isinstance(found, (list, tuple)) else [found]
+            for item in items:
+                level = _entry_level(item)
+                if item is not None and _exact(item) and (level is None or (level in AREA_LEVELS) == area):
+                    return _place_id(item)
+        return None
 
     return resolve

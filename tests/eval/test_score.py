@@ -115,7 +115,27 @@ def test_geonameid_and_resolver(actors: ActorMap) -> None:
     arabic = {"name": "حلب", "geonameid": None, "lat": None, "lon": None, "level": "city"}
     assert run([event()], [event(place=arabic)], actors).kinds["event"].tp == 0
     ids = {"Aleppo": "170063", "حلب": "170063"}
-    assert run([event()], [event(place=arabic)], actors, resolve_place=ids.get).kinds["event"].tp == 1
+    resolver = lambda name, area: ids.get(name)  # noqa: E731
+    assert run([event()], [event(place=arabic)], actors, resolve_place=resolver).kinds["event"].tp == 1
+
+
+def test_gazetteer_maps_arabic_and_english_names(actors: ActorMap) -> None:
+    from marsad.eval.places import default_resolver
+
+    resolve = default_resolver()
+    if resolve is None:
+        pytest.skip("marsad.geo gazetteer not available")
+    area = lambda name, level: {"name": name, "geonameid": None, "lat": None, "lon": None, "level": level}  # noqa: E731
+    cases = [
+        (area("Aleppo", "city"), area("حلب", "city"), True),
+        (area("Afrin region", "region"), area("منطقة عفرين", "district"), True),
+        (area("Aleppo Governorate", "governorate"), area("حلب", "governorate"), True),
+        (area("Aleppo Governorate", "governorate"), area("حلب", "city"), False),
+        (area("Aleppo", "city"), area("عفرين", "city"), False),
+    ]
+    for gold, pred, matches in cases:
+        got = run([control(place=gold)], [control(place=pred)], actors, resolve_place=resolve).kinds["control"].tp
+        assert got == int(matches), (gold["name"], pred["name"])
 
 
 def test_arabic_alias_of_an_actor_maps_to_the_gold_id(actors: ActorMap) -> None:
