@@ -6,9 +6,11 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
-from marsad.lang.analysis import Analysis
+from marsad.lang.analysis import Analysis, DateMention, NumberMention
+from marsad.lang.dates import find_dates
 from marsad.lang.normalize import normalize_with_offsets
 from marsad.lang.numbers import find_numbers
+from marsad.lang.sentences import split_sentences
 from marsad.lang.tokenize import tokenize
 
 __all__ = ["analyze", "detect_lang"]
@@ -35,8 +37,23 @@ def analyze(text: str, lang: str | None = None, published: dt.date | None = None
     lang = lang or detect_lang(text)
     published = published or dt.date.today()
     norm, offsets = normalize_with_offsets(text)
-    tokens, norm_starts = tokenize(text, norm, offsets, lang)
-    result = Analysis(text=text, lang=lang, tokens=tokens, numbers=find_numbers(text, tokens, lang))
+    tokens, _ = tokenize(text, norm, offsets, lang)
+    numbers = find_numbers(text, tokens, lang)
+    dates = find_dates(text, norm, offsets, lang, published)
+    _mark_date_numbers(numbers, dates)
+    result = Analysis(text=text, lang=lang, tokens=tokens, numbers=numbers, dates=dates,
+                      sentences=split_sentences(text, norm, offsets, lang))
     for hook in hooks:
         hook(result)
     return result
+
+
+def _mark_date_numbers(numbers: list[NumberMention], dates: list[DateMention]) -> None:
+    """Figures inside a date ("7 نيسان 2018", "منذ عام 2016") are not counts."""
+    if not dates:
+        return
+    for num in numbers:
+        for d in dates:
+            if d.start <= num.start and num.end <= d.end:
+                num.kind = "date"
+                break
