@@ -64,10 +64,12 @@ def render_report(report: Report, console: Console, *, verbose: bool = False) ->
         _counts_table("Per source group (overall)", [(g, by["overall"]) for g, by in report.groups.items()])
     )
     for doc in report.docs:
-        if not doc.missed and not doc.spurious:
+        wrong = [p for p in doc.matched if not all(p.fields.values())]
+        if not doc.missed and not doc.spurious and not wrong:
             continue
         console.print(
-            f"[bold]{doc.doc_id}[/bold]: {len(doc.missed)} missed, {len(doc.spurious)} spurious",
+            f"[bold]{doc.doc_id}[/bold]: {len(doc.missed)} missed, {len(doc.spurious)} spurious, "
+            f"{len(wrong)} matched with a wrong field",
             highlight=False,
         )
         if not verbose:
@@ -78,7 +80,12 @@ def render_report(report: Report, console: Console, *, verbose: bool = False) ->
         for fact in doc.spurious:
             console.print(f"  [yellow]spurious[/yellow] {describe_fact(fact)}", highlight=False)
             console.print(f"           «{fact.get('evidence', '')}»", highlight=False, markup=False)
+        for pair in wrong:
+            bad = ", ".join(n for n, ok in pair.fields.items() if not ok)
+            console.print(f"  [cyan]wrong {bad}[/cyan]", highlight=False)
+            console.print(f"           gold: {describe_fact(pair.gold)}", highlight=False, markup=False)
+            console.print(f"           pred: {describe_fact(pair.pred)}", highlight=False, markup=False)
     if not verbose and any(d.missed or d.spurious for d in report.docs):
-        console.print("(--verbose lists each missed and spurious fact with its evidence)")
+        console.print("(--verbose lists each missed and spurious fact with its evidence, and each wrong field)")
     if report.unscored_pred_docs:
         console.print(f"predictions for {len(report.unscored_pred_docs)} document(s) not in the gold were ignored")

@@ -17,7 +17,7 @@ def _corpus(tmp_path: Path) -> tuple[Path, Path]:
     corpus = write_corpus(tmp_path / "c", {"seed-1": [casualty(), control()], "ant-2": [event()]})
     pred = tmp_path / "pred.jsonl"
     pred.write_text(
-        json.dumps({"doc_id": "seed-1", "facts": [casualty(count=7, evidence="seven died"), control()]}) + "\n",
+        json.dumps({"doc_id": "seed-1", "facts": [casualty(count=7, evidence="seven died"), control(source="state-media")]}) + "\n",
         encoding="utf-8",
     )
     return corpus, pred
@@ -34,6 +34,8 @@ def test_json_report(tmp_path: Path) -> None:
     assert seed["missed"][0]["evidence"] == "six civilians were killed"
     assert seed["spurious"][0]["evidence"] == "seven died"
     assert set(report["groups"]) == {"seed", "ant"}
+    assert seed["wrong_fields"][0]["wrong"] == ["source"]
+    assert report["fields"]["control"]["source"] == {"right": 0, "of": 1, "share": 0.0}
 
 
 def test_table_report_lists_misses_when_verbose(tmp_path: Path) -> None:
@@ -41,7 +43,8 @@ def test_table_report_lists_misses_when_verbose(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(corpus), "--pred", str(pred), "--verbose"])
     assert result.exit_code == 0, result.output
     assert "overall" in result.output
-    assert "seed-1: 1 missed, 1 spurious" in result.output
+    assert "seed-1: 1 missed, 1 spurious, 1 matched with a wrong field" in result.output
+    assert "wrong source" in result.output
     assert "«six civilians were killed»" in result.output
     assert "«seven died»" in result.output
 
