@@ -23,6 +23,7 @@ app = typer.Typer(
 
 
 def _register() -> None:
+    from marsad.api import commands as api_commands
     from marsad.eval import commands as eval_commands
     from marsad.extract import commands as extract_commands
     from marsad.geo import commands as geo_commands
@@ -36,6 +37,8 @@ def _register() -> None:
     app.command("geocode")(geo_commands.geocode)
     app.command("extract")(extract_commands.extract)
     app.command("eval")(eval_commands.eval_command)
+    app.command("serve")(api_commands.serve)
+    app.add_typer(api_commands.keys_app, name="keys")
 
 
 _register()
