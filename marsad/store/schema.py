@@ -149,3 +149,77 @@ api_keys = Table(
     Column("created_at", DateTime(timezone=True), server_default=func.now()),
     Column("revoked_at", DateTime(timezone=True), nullable=True),
 )
+
+# Fusion (issue 8, marsad/fuse): duplicate groups, events and their claims, the merge
+# log, and analyst overrides. Events are rebuilt on every ``marsad fuse``; overrides and
+# manual log lines are kept. Claims are referred to by ``claim_key`` (stable across
+# re-ingest) where a decision must outlive the claim rows.
+doc_groups = Table(
+    "doc_groups",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("group_id", Integer, nullable=False, index=True),  # the earliest member's document id
+    Column("method", String(20), nullable=True),  # exact | near | cross-encoder | cross-facts
+    Column("score", Float, nullable=True),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("event_type", String(60), nullable=False, server_default=""),
+    Column("sub_type", String(60), nullable=False, server_default=""),
+    Column("date_from", Date, nullable=True),
+    Column("date_to", Date, nullable=True),
+    Column("place_name", String(200), nullable=True),
+    Column("place_id", String(40), nullable=True),
+    Column("lat", Float, nullable=True),
+    Column("lon", Float, nullable=True),
+    Column("actor1", String(100), nullable=True),
+    Column("actor2", String(100), nullable=True),
+    Column("fatalities_low", Integer, nullable=True),
+    Column("fatalities_best", Integer, nullable=True),
+    Column("fatalities_high", Integer, nullable=True),
+    Column("grade", String(20), nullable=False),
+    Column("data", JSON, nullable=False),  # the fused event: fields, links, grade reason
+    Column("updated_at", DateTime(timezone=True), server_default=func.now()),
+    Index("ix_events_date", "date_from"),
+)
+
+event_claims = Table(
+    "event_claims",
+    metadata,
+    Column("event_id", String(40), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("claim_id", Integer, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("claim_key", String(40), nullable=False, index=True),
+    Column("echo_of", Integer, nullable=True),  # the claim this one only repeats (a copy)
+)
+
+merge_log = Table(
+    "merge_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", String(40), nullable=False, index=True),
+    Column("action", String(20), nullable=False),  # create | merge | manual-merge | manual-split
+    Column("claim_id", Integer, nullable=True),
+    Column("claim_key", String(40), nullable=True),
+    Column("other", String(40), nullable=True),
+    Column("reason", Text, nullable=False),
+    Column("score", Float, nullable=True),
+    Column("manual", Boolean, nullable=False, server_default="0"),
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+fuse_overrides = Table(
+    "fuse_overrides",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("action", String(10), nullable=False),  # merge | split
+    Column("claim_key", String(40), nullable=True),  # split: the claim taken out
+    Column("keys_a", JSON, nullable=False),  # merge: claims of the first event; split: of the event left
+    Column("keys_b", JSON, nullable=True),  # merge: claims of the second event
+    Column("note", Text, nullable=True),  # the event ids as the analyst saw them
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+__all__ += ["doc_groups", "events", "event_claims", "merge_log", "fuse_overrides"]
