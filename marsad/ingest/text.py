@@ -1,0 +1,70 @@
+"""Text-level steps of ingest: the stored form of a text, its content hash, its language."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import cache
+from typing import Any
+
+__all__ = ["clean_text", "normalise_for_hash", "content_hash", "detect_lang", "LANGS"]
+
+LANGS = ("ar", "en", "other")
+
+_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """The text as stored (what spans point into): BOM dropped, newlines as ``\\n``,
+    outer whitespace trimmed. Nothing inside a line is changed."""
+    return _NEWLINES.sub("\n", text.lstrip("\ufeff")).strip()
+
+
+def normalise_for_hash(text: str) -> str:
+    """NFKC, every run of whitespace one space, trimmed: two copies of a report that
+    differ only in encoding, line breaks or presentation forms normalise alike."""
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def content_hash(text: str) -> str:
+    """sha256 (hex) of the normalised text: the identity of a document."""
+    return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()
+
+
+def detect_lang(text: str) -> str:
+    """``ar``, ``en`` or ``other``.
+
+    lingua, restricted to the languages a Syria monitor meets (Arabic, English, French,
+    German, Spanish, Turkish, Persian, Russian), built once on first use. A script-ratio
+    rule would be faster but cannot tell English from French or Arabic from Persian; the
+    restricted detector is small, reads ~1,000 documents a second, and the other
+    languages it knows are what lets it answer ``other`` instead of forcing ``en``.
+    The first 2,000 characters are enough to decide.
+    """
+    sample = text[:2000]
+    if not any(ch.isalpha() for ch in sample):
+        return "other"
+    language = _detector().detect_language_of(sample)
+    return _LINGUA_CODES.get(language.name if language else "", "other")
+
+
+_LINGUA_CODES = {"ARABIC": "ar", "ENGLISH": "en"}
+
+
+@cache
+def _detector() -> Any:
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [
+        Language.ARABIC,
+        Language.ENGLISH,
+        Language.FRENCH,
+        Language.GERMAN,
+        Language.SPANISH,
+        Language.TURKISH,
+        Language.PERSIAN,
+        Language.RUSSIAN,
+    ]
+    return LanguageDetectorBuilder.from_languages(*languages).build()
