@@ -1,0 +1,418 @@
+"""Geoparser: toponyms in an analysed text → gazetteer places with a precision code.
+
+The parser tokenises ``analysis.text`` itself rather than reading ``analysis.tokens``:
+the language layer gives one segmentation per word and splits off the article, while a
+gazetteer needs every reading ("لبنان" is a country, not ل + "بنان"; "للحسكة" is
+ل + "الحسكة"). Matching is a longest-first token n-gram lookup in the gazetteer's key
+index; context then picks the level (level words, compass words) and the candidate
+(country of the story, a parent named in the text, nearby places, population).
+
+Precision codes follow ACLED's geo_precision: 1 the town or point itself, 2 part of or
+near a town / a district / a named area, 3 only a governorate, a region of one or a country.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.geo.data import directions, level_words, nonplace_keys, stop_keys
+from marsad.geo.entry import Entry, distance_km
+from marsad.geo.gazetteer import Gazetteer
+from marsad.geo.keys import ARTICLES_EN, key_ar, key_en_token, proclitic_readings
+from marsad.lang.analysis import Analysis, PlaceMention
+
+__all__ = ["geoparse", "add_places", "default_gazetteer"]
+
+_WORD = re.compile(r"[^\W_][\w\u064B-\u065F\u0670\u0640]*(?:['’‘ʿʾ][\w\u064B-\u065F\u0670\u0640]+)*")
+_ARABIC_CHAR = re.compile(r"[\u0600-\u06FF]")
+_JOINER = re.compile(r"^[\s\-]*$")
+_LIST_JOINER = re.compile(r"^\s*[,،]?\s*(and\s+)?$")
+_KIND_BONUS: dict[str, dict[str, float]] = {
+    "city": {"city": 3.0, "point": 2.0},
+    "camp": {"point": 2.0, "city": 2.0},
+    "governorate": {"governorate": 5.0, "district": 2.0},
+    "area": {"governorate": 3.6, "district": 3.4, "region": 3.0},
+    "subdistrict": {"district": 4.0},
+    "rural": {"governorate": 5.0, "district": 3.0},
+}
+_SPAN_DIRECTION = {"n": "north", "s": "south", "e": "east", "w": "west", "ne": "northeast",
+                   "nw": "northwest", "se": "southeast", "sw": "southwest"}
+_OFFSET_DEG = {"country": 1.5, "governorate": 0.35, "district": 0.2, "region": 0.2, "city": 0.08, "point": 0.05}
+
+
+@dataclass(slots=True)
+class _Tok:
+    raw: str
+    start: int
+    end: int
+    arabic: bool
+    key: str  # matching key of the whole token
+    readings: tuple[tuple[int, str], ...]  # (proclitic length, stem key); unsplit first
+    upper: bool = False
+
+
+@dataclass(slots=True)
+class _Match:
+    i: int  # first token
+    j: int  # one past the last token
+    prefix: int  # proclitic chars dropped from token i
+    key: str
+    entries: list[Entry]
+    kind: str | None = None
+    plural: bool = False
+    direction: str | None = None
+    start: int = 0
+    end: int = 0
+    cands: list[tuple[float, Entry]] = field(default_factory=list)
+
+
+def default_gazetteer() -> Gazetteer:
+    """The store's gazetteer when ``MARSAD_DATABASE_URL`` is set and readable, else the built-in one."""
+    import os
+
+    url = os.environ.get("MARSAD_DATABASE_URL")
+    if url:
+        try:
+            return Gazetteer.load(url)
+        except Exception:  # noqa: BLE001 - a missing or empty store still geoparses
+            pass
+    return Gazetteer.builtin()
+
+
+def add_places(analysis: Analysis, gazetteer: Gazetteer | None = None) -> Analysis:
+    """Fill ``analysis.places`` (the hook ``marsad analyze`` calls)."""
+    analysis.places = geoparse(analysis, gazetteer)
+    return analysis
+
+
+def geoparse(analysis: Analysis, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Places named in the analysed text, in text order."""
+    gaz = gazetteer or default_gazetteer()
+    text = analysis.text
+    toks = _tokenize(text)
+    blocked = _nonplace_tokens(toks, text)
+    matches = _find(toks, text, gaz, blocked)
+    _context(matches, toks, text)
+    matches = [m for m in matches if _keep(m, toks)]
+    _resolve(matches, gaz, text)
+    out: list[PlaceMention] = []
+    for m in matches:
+        if not m.cands:
+            continue
+        entry = m.cands[0][1]
+        place = _place_for(m, entry, gaz)
+        out.append(PlaceMention(text=text[m.start:m.end], start=m.start, end=m.end, place=place))
+    return out
+
+
+# -- tokens --------------------------------------------------------------------------
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for mt in _WORD.finditer(text):
+        raw = mt.group()
+        if _ARABIC_CHAR.search(raw):
+            key = key_ar(raw)
+            toks.append(_Tok(raw, mt.start(), mt.end(), True, key, proclitic_readings(key)))
+        else:
+            key = key_en_token(raw)
+            low = raw.lower()
+            hyphen_after = text[mt.end():mt.end() + 1] == "-"
+            if low in ARTICLES_EN and low not in ("al", "el") and not hyphen_after and not raw[0].isupper():
+                key = low + "#"  # "at", "as", "an" are English words unless written "an-Nu'man"
+            toks.append(_Tok(raw, mt.start(), mt.end(), False, key, ((0, key),), raw[0].isupper()))
+    return toks
+
+
+def _joined(text: str, a: _Tok, b: _Tok) -> bool:
+    return a.arabic == b.arabic and bool(_JOINER.match(text[a.end:b.start]))
+
+
+def _nonplace_tokens(toks: list[_Tok], text: str) -> set[int]:
+    phrases = nonplace_keys()
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        by_first.setdefault(p[0], []).append(p)
+    blocked: set[int] = set()
+    for i, t in enumerate(toks):
+        for _pl, stem in t.readings:
+            for p in by_first.get(stem, ()):
+                j = i + len(p)
+                if j <= len(toks) and all(toks[i + k].key == p[k] for k in range(1, len(p))) and \
+                        all(_joined(text, toks[k - 1], toks[k]) or text[toks[k - 1].end:toks[k].start].strip() in ("", "-", "'")
+                            for k in range(i + 1, j)):
+                    blocked.update(range(i, j))
+                    break
+    return blocked
+
+
+def _find(toks: list[_Tok], text: str, gaz: Gazetteer, blocked: set[int]) -> list[_Match]:
+    out: list[_Match] = []
+    i, n = 0, len(toks)
+    while i < n:
+        best: _Match | None = None
+        for prefix, stem in toks[i].readings:
+            parts = [stem]
+            for j in range(i + 1, min(n, i + gaz.max_words) + 1):
+                if j > i + 1:
+                    if not _joined(text, toks[j - 2], toks[j - 1]):
+                        break
+                    parts.append(toks[j - 1].key)
+                key = " ".join(parts)
+                entries = gaz.lookup(key)
+                if entries and (best is None or j > best.j):
+                    best = _Match(i, j, prefix, key, entries)
+        if best is not None and not all(k in blocked for k in range(best.i, best.j)):
+            out.append(best)
+            i = best.j
+        else:
+            i += 1
+    return out
+
+
+# -- context: level words, compass words ------------------------------------------------
+
+
+def _stems(tok: _Tok) -> list[str]:
+    return [s for _p, s in tok.readings]
+
+
+def _context(matches: list[_Match], toks: list[_Tok], text: str) -> None:
+    lv = level_words()
+    dr = directions()
+    prev: _Match | None = None
+    for m in matches:
+        first = toks[m.i]
+        m.start = first.start + _char_offset(first.raw, m.prefix)
+        m.end = toks[m.j - 1].end
+        b = m.i - 1
+        if first.arabic:
+            if b >= 0 and toks[b].arabic and _near(text, toks[b], first):
+                info = next((lv["ar"][s] for s in _stems(toks[b]) if s in lv["ar"]), None)
+                if info:
+                    m.kind, m.plural = info["kind"], bool(info.get("plural"))
+                    m.start = toks[b].start + _char_offset(toks[b].raw, _prefix_len(toks[b], lv["ar"]))
+                    b -= 1
+            dirs: list[str] = []
+            while b >= 0 and len(dirs) < 2 and toks[b].arabic and _near(text, toks[b], toks[b + 1]):
+                d = next((dr["ar_before"][s] for s in _stems(toks[b]) if s in dr["ar_before"]), None)
+                if not d:
+                    break
+                dirs.insert(0, d)
+                m.start = toks[b].start + _char_offset(toks[b].raw, _prefix_len(toks[b], dr["ar_before"]))
+                b -= 1
+            a = m.j
+            while a < len(toks) and len(dirs) < 2 and toks[a].arabic and _near(text, toks[a - 1], toks[a]) \
+                    and toks[a].key in dr["ar_after"] and m.kind in ("rural", "area", None):
+                dirs.append(dr["ar_after"][toks[a].key])
+                m.end = toks[a].end
+                a += 1
+            m.direction = _combine(dirs)
+        else:
+            dirs = []
+            if b >= 0 and not toks[b].arabic and toks[b].key in lv["en_before"] and _near(text, toks[b], first):
+                info = lv["en_before"][toks[b].key]
+                m.kind, m.plural = info["kind"], bool(info.get("plural"))
+                m.start = toks[b].start
+                b -= 1
+            elif b >= 1 and toks[b].raw.lower() == "of" and toks[b - 1].key in lv["en_before"]:
+                info = lv["en_before"][toks[b - 1].key]
+                m.kind, m.plural = info["kind"], bool(info.get("plural"))
+                m.start = toks[b - 1].start
+                b -= 2
+            a = m.j
+            if a < len(toks) and not toks[a].arabic and toks[a].key in lv["en_after"] and _near(text, toks[a - 1], toks[a]):
+                m.kind = m.kind or lv["en_after"][toks[a].key]["kind"]
+                if lv["en_after"][toks[a].key]["kind"] == "rural":
+                    m.kind = "rural"
+                m.end = toks[a].end
+            # "north of Hama", "northern Syria", "north-western Syria", "eastern Daraa countryside"
+            if b >= 1 and toks[b].raw.lower() == "of" and toks[b - 1].key in dr["en_before"]:
+                dirs = [dr["en_before"][toks[b - 1].key]]
+                m.start = toks[b - 1].start
+                if b >= 2 and toks[b - 2].key in dr["en_before"] and text[toks[b - 2].end:toks[b - 1].start] == "-":
+                    dirs.insert(0, dr["en_before"][toks[b - 2].key])
+                    m.start = toks[b - 2].start
+                m.kind = m.kind or "near"
+            else:
+                while b >= 0 and len(dirs) < 2 and toks[b].key in dr["en_before"] and _near(text, toks[b], toks[b + 1]):
+                    dirs.insert(0, dr["en_before"][toks[b].key])
+                    m.start = toks[b].start
+                    b -= 1
+            m.direction = _combine(dirs)
+        # "محافظات حلب وحماة واللاذقية": a plural level word heads the whole list.
+        if m.kind is None and prev is not None and prev.plural and _in_list(text, toks, prev, m):
+            m.kind, m.plural = prev.kind, True
+        prev = m
+
+
+def _prefix_len(tok: _Tok, table: dict[str, Any]) -> int:
+    return next((p for p, s in tok.readings if s in table), 0)
+
+
+def _near(text: str, a: _Tok, b: _Tok) -> bool:
+    return bool(_JOINER.match(text[a.end:b.start]))
+
+
+def _in_list(text: str, toks: list[_Tok], prev: _Match, m: _Match) -> bool:
+    if m.i != prev.j:
+        return False
+    gap = text[toks[prev.j - 1].end:toks[m.i].start]
+    conj = toks[m.i].arabic and m.prefix > 0 and toks[m.i].key.startswith("و")
+    return bool(_LIST_JOINER.match(gap)) and (conj or "," in gap or "،" in gap or "and" in gap)
+
+
+def _combine(dirs: list[str]) -> str | None:
+    if not dirs:
+        return None
+    if len(dirs) == 2 and dirs[0] in ("n", "s") and dirs[1] in ("e", "w"):
+        return dirs[0] + dirs[1]
+    return dirs[0]
+
+
+def _char_offset(raw: str, n_norm: int) -> int:
+    """Original-text offset of the ``n_norm``-th matching-form character of a token."""
+    if n_norm <= 0:
+        return 0
+    seen = 0
+    for idx, ch in enumerate(raw):
+        if key_ar(ch):
+            seen += 1
+            if seen == n_norm:
+                return idx + 1
+    return len(raw)
+
+
+# -- filters ---------------------------------------------------------------------------
+
+
+def _keep(m: _Match, toks: list[_Tok]) -> bool:
+    first = toks[m.i]
+    words = m.key.split()
+    if len(m.key.replace(" ", "")) <= 2:
+        return False
+    if m.kind is None and m.key in stop_keys():
+        return False
+    if m.kind is None and m.j - m.i == 1 and (m.key in level_words()["ar"] or m.key in directions()["ar_before"]
+                                              or m.key in directions()["ar_after"]):
+        return False
+    if not first.arabic:
+        lead = toks[m.i + 1] if words[0] == "al" and m.j - m.i > 1 else first
+        if not (lead.upper or first.upper) and m.kind is None:
+            return False
+        if m.j - m.i == 1 and m.key in stop_keys():
+            return False
+    return True
+
+
+# -- resolution ------------------------------------------------------------------------
+
+
+def _resolve(matches: list[_Match], gaz: Gazetteer, text: str) -> None:
+    single = Counter(m.entries[0].country for m in matches
+                     if len({e.id for e in m.entries}) == 1 and m.entries[0].level != "country")
+    story = single.most_common(1)[0][0] if single else "SY"
+    ids_by_match = [{e.id for e in m.entries} | {a.id for e in m.entries if e.level in ("city",)
+                                                   for a in gaz.ancestors(e)[:1] if a.level == "governorate"
+                                                   and _same_name(gaz, a, e)} for m in matches]
+    for k, m in enumerate(matches):
+        others: set[str] = set()
+        near_ids: set[str] = set()
+        for k2, ids in enumerate(ids_by_match):
+            if k2 != k and matches[k2].key != m.key:
+                others |= ids
+                if abs(matches[k2].start - m.start) < 120:
+                    near_ids |= ids
+        cands: list[tuple[float, Entry]] = []
+        for e in {e.id: e for e in m.entries}.values():
+            s = gaz.prior(e, country=story)
+            if m.kind:
+                s += _KIND_BONUS.get(m.kind, {}).get(e.level, 0.0)
+            if m.kind in ("governorate", "rural", "area", "subdistrict") and e.level in ("city", "point"):
+                s -= 2.0
+            anc = {a.id for a in gaz.ancestors(e) if a.level != "country"}
+            if anc & near_ids:
+                s += 4.0
+            elif anc & others:
+                s += 2.5
+            cands.append((s, e))
+        if m.kind is None and m.j - m.i == 1:  # a one-word small town abroad is more likely a word
+            cands = [c for c in cands if c[1].country in (story, None) or c[1].level != "city"
+                     or (c[1].population or 0) >= 150000]
+        if m.kind in ("city", "camp"):  # "مدينة سورية" is "a Syrian city", not Syria
+            cands = [c for c in cands if c[1].level != "country"]
+        cands.sort(key=lambda c: (-c[0], c[1].id))
+        m.cands = cands
+    # Second pass: nearness to the other places' first choices.
+    points = [(k, m.cands[0][1]) for k, m in enumerate(matches)
+              if m.cands and m.cands[0][1].level in ("city", "point") and m.cands[0][1].lat is not None]
+    for k, m in enumerate(matches):
+        if len(m.cands) < 2:
+            continue
+        rescored = []
+        for s, e in m.cands:
+            if e.lat is not None and e.lon is not None:
+                ds = [distance_km(e.lat, e.lon, p.lat, p.lon) for k2, p in points  # type: ignore[arg-type]
+                      if k2 != k and p.id != e.id]
+                if ds:
+                    s += 2.0 * math.exp(-min(ds) / 40.0)
+            rescored.append((s, e))
+        rescored.sort(key=lambda c: (-c[0], c[1].id))
+        m.cands = rescored
+
+
+def _same_name(gaz: Gazetteer, a: Entry, b: Entry) -> bool:
+    return bool(gaz.keys_of(a) & gaz.keys_of(b))
+
+
+# -- the place a mention stands for ------------------------------------------------------
+
+
+def _place_for(m: _Match, entry: Entry, gaz: Gazetteer) -> Any:
+    base = entry
+    if m.kind == "rural":
+        if base.level in ("city", "point"):
+            gov = gaz.governorate_of(base)
+            if gov is not None and _same_name(gaz, gov, base):
+                base = gov
+        label = f"{base.name} countryside"
+        if m.direction:
+            label = f"{directions()['en_names'][m.direction]} {label}"
+        lat, lon = _shift(base, m.direction)
+        prec = 3 if base.level in ("governorate", "country") else 2
+        return _derived(base, f"{base.id}:rural" + (f"-{m.direction}" if m.direction else ""), label, lat, lon, prec)
+    if m.direction:
+        lat, lon = _shift(base, m.direction)
+        if base.level in ("city", "point"):
+            label = f"{_SPAN_DIRECTION[m.direction]} of {base.name}"
+            prec = 2
+        else:
+            label = f"{directions()['en_names'][m.direction]} {base.name}"
+            prec = 3
+        return _derived(base, f"{base.id}:{m.direction}", label, lat, lon, prec)
+    if entry.level in ("city", "point"):
+        prec = 1
+    elif entry.level == "district" or entry.id.startswith(("rg-", "lm-")):
+        prec = 2
+    else:
+        prec = 3
+    return entry.to_place(precision=prec)
+
+
+def _shift(base: Entry, direction: str | None) -> tuple[float | None, float | None]:
+    if base.lat is None or base.lon is None or not direction:
+        return base.lat, base.lon
+    dlat, dlon = directions()["vectors"][direction]
+    step = _OFFSET_DEG.get(base.level, 0.1)
+    return round(base.lat + dlat * step, 4), round(base.lon + dlon * step, 4)
+
+
+def _derived(base: Entry, pid: str, label: str, lat: float | None, lon: float | None, precision: int) -> Any:
+    from marsad.model import Place
+
+    return Place(name=label, level="region", geonameid=None, lat=lat, lon=lon, id=pid, precision=precision)
