@@ -1,8 +1,9 @@
 """Date expressions resolved against the publication date, with their precision.
 
-Patterns run over the matching form of the whole text (``marsad.lang.normalize``);
-word lists come from ``marsad/lang/<lang>/data/dates.yaml``. Overlapping matches keep
-the longest. Rules: a weekday is the most recent such day on or before publication
+Patterns run over the matching form of the whole text (``marsad.lang.normalize``) in one
+pass (one alternation, most specific first, then the matching pattern re-applied);
+word lists come from ``marsad/lang/<lang>/data/dates.yaml``. The first pattern that
+matches at a position wins. Rules: a weekday is the most recent such day on or before publication
 ("الأربعاء الماضي"/"last Wednesday": strictly before); a day and month without a year
 take the publication year unless that lands after publication (then the year before);
 "the night before" ("خلال الليل", "overnight") is the span publication−1 … publication;
@@ -26,12 +27,14 @@ from marsad.model import DateRange
 
 __all__ = ["find_dates"]
 
+_NAMED = re.compile(r"\(\?P<\w+>")
 _Resolver = Callable[[re.Match[str], dt.date], DateRange | None]
 
 
 @dataclass(frozen=True, slots=True)
 class _Rules:
     patterns: tuple[tuple[re.Pattern[str], _Resolver], ...]
+    scan: re.Pattern[str]  # all patterns as one alternation, for a single pass over the text
     since: re.Pattern[str]
     since_start: re.Pattern[str]
     not_today_before: frozenset[str]
@@ -203,23 +206,30 @@ def _rules(lang: str) -> _Rules:
     since_re = re.compile(rf"(?:^|(?<=\W)){cl}(?:{since}) (?:(?:{day_word}|{yw}) )?$")
     not_before = frozenset(normalize(w, lang) for w in data["not_today_before"])
     since_start = re.compile(rf"{cl}(?:{since}) ")
-    return _Rules(tuple(pats), since_re, since_start, not_before)
+    pats.sort(key=lambda pf: pf[1] is relative)  # bare "اليوم"/"الليلة" last: longer phrases first
+    scan = re.compile("|".join(f"(?P<_p{k}>{_NAMED.sub('(?:', p.pattern)})" for k, (p, _) in enumerate(pats)))
+    return _Rules(tuple(pats), scan, since_re, since_start, not_before)
 
 
 def find_dates(text: str, norm: str, offsets: OffsetMap, lang: str, published: dt.date) -> list[DateMention]:
     """Every date expression of ``text`` (``norm`` is its matching form)."""
     rules = _rules(lang)
     found: list[tuple[int, int, DateRange]] = []
-    for pattern, resolve in rules.patterns:
-        for m in pattern.finditer(norm):
-            s, e = m.span()
-            if norm[s:e].strip() in ("اليوم", "today") and rules.not_today_before:
-                before = norm[max(0, s - 8):s].split()
-                if before and before[-1] in rules.not_today_before:
-                    continue
-            rng = resolve(m, published)
-            if rng is not None:
-                found.append((s, e, rng))
+    groups = [f"_p{k}" for k in range(len(rules.patterns))]
+    for hit in rules.scan.finditer(norm):
+        k = next(i for i, g in enumerate(groups) if hit.group(g) is not None)
+        pattern, resolve = rules.patterns[k]
+        m = pattern.match(norm, hit.start())
+        if m is None:
+            continue
+        s, e = m.span()
+        if norm[s:e].strip() in ("اليوم", "today") and rules.not_today_before:
+            before = norm[max(0, s - 8):s].split()
+            if before and before[-1] in rules.not_today_before:
+                continue
+        rng = resolve(m, published)
+        if rng is not None:
+            found.append((s, e, rng))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[DateMention] = []
     last_end = -1

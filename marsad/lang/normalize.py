@@ -41,6 +41,11 @@ class OffsetMap:
         self._shifts = shifts or []
         self._table = table
 
+    @property
+    def is_identity(self) -> bool:
+        """True when normalisation changed no length (positions map to themselves)."""
+        return self._table is None and not self._breaks
+
     def __call__(self, pos: int) -> int:
         if self._table is not None:
             return self._table[pos]

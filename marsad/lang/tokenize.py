@@ -42,17 +42,23 @@ def _pieces(word: str, arabic: bool) -> tuple[tuple[int, int, str], ...]:
 
 def tokenize(text: str, norm: str, offsets: OffsetMap, lang: str) -> tuple[list[Token], list[int]]:
     """Tokens of ``text`` (original offsets) and each token's start in ``norm``."""
+    from spacy.attrs import IDX, LENGTH
+
     arabic = lang == "ar"
     tokens: list[Token] = []
     norm_starts: list[int] = []
-    for tok in blank(lang).tokenizer(norm):
-        word = tok.text
+    spans = blank(lang).tokenizer(norm).to_array([IDX, LENGTH]).tolist()
+    identity = offsets.is_identity
+    for base, length in spans:
+        word = norm[base:base + length]
         if word.isspace():
             continue
-        base = tok.idx
         for rs, re_, prefix in _pieces(word, arabic):
             s, e = base + rs, base + re_
-            os_, oe = offsets(s), offsets(e)
-            tokens.append(Token(text[os_:oe], norm[s:e], os_, oe, prefix))
+            if identity:
+                tokens.append(Token(text[s:e], norm[s:e], s, e, prefix))
+            else:
+                os_, oe = offsets(s), offsets(e)
+                tokens.append(Token(text[os_:oe], norm[s:e], os_, oe, prefix))
             norm_starts.append(s)
     return tokens, norm_starts
