@@ -26,6 +26,7 @@ def _register() -> None:
     from marsad.api import commands as api_commands
     from marsad.eval import commands as eval_commands
     from marsad.extract import commands as extract_commands
+    from marsad.fuse import commands as fuse_commands
     from marsad.geo import commands as geo_commands
     from marsad.ingest import commands as ingest_commands
     from marsad.lang import commands as lang_commands
@@ -37,6 +38,10 @@ def _register() -> None:
     app.command("geocode")(geo_commands.geocode)
     app.command("extract")(extract_commands.extract)
     app.command("eval")(eval_commands.eval_command)
+    app.command("fuse")(fuse_commands.fuse_command)
+    app.command("events")(fuse_commands.events_command)
+    app.command("ledger")(fuse_commands.ledger_command)
+    app.command("control")(fuse_commands.control_command)
     app.command("serve")(api_commands.serve)
     app.add_typer(api_commands.keys_app, name="keys")
 

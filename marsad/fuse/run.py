@@ -55,10 +55,12 @@ def fuse(
     overrides: Overrides | None = None,
     previous: Mapping[str, str] | None = None,
     cross_language: CrossMode = "auto",
+    groups: DocGroups | None = None,
 ) -> Fusion:
-    """Group documents, mark echoes, build events, grades and control timelines."""
+    """Group documents (unless ``groups`` are given), mark echoes, build events, grades, control."""
     recs = list(records)
-    groups = group_documents(documents, recs, cross_language=cross_language)
+    if groups is None:
+        groups = group_documents(documents, recs, cross_language=cross_language)
     echoes = find_echoes(recs, groups)
     overrides = overrides or Overrides()
     events = build_events(recs, groups, echoes=echoes, overrides=overrides, previous=previous)
