@@ -10,7 +10,6 @@ fusion's query functions when present, from the claims table otherwise.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -549,28 +548,45 @@ def search_places(conn: Connection, q: str, limit: int = 20) -> dict[str, Any]:
     return {"items": items, "total": len(items)}
 
 
+def _lexicon_actors() -> list[tuple[str, str | None, str | None, int | None, str, list[str]]]:
+    """(id, English name, Arabic name, inter code, kind, normalised names) from the extractor's lexicon."""
+    try:
+        from marsad.extract.lexicon import actors
+    except ImportError:
+        return []
+    out = []
+    for a in actors().values():
+        names = [norm_text(n) for n in (a.id, *a.en, *a.ar)]
+        out.append((a.id, a.en[0] if a.en else None, a.ar[0] if a.ar else None, a.inter, a.kind, names))
+    return out
+
+
 def search_actors(conn: Connection, q: str, limit: int = 20) -> dict[str, Any]:
-    """Actors named in stored claims whose id starts with the query (lexicon search once it lands)."""
+    """Actors by any of their Arabic or English names (the extractor's lexicon), then ids seen in claims."""
     key = norm_text(q)
-    found: Counter[str] = Counter()
-    for k in ("actor1", "actor2", "actor", "source"):
-        col = claims.c.source if k == "source" else _fact_str(k)
-        query = (
-            select(col.label("a"), func.count().label("n"))
-            .where(col.isnot(None), func.lower(func.cast(col, String)).like(f"%{_escape_like(key)}%", escape="\\"))
-            .group_by(col)
-            .limit(limit)
-        )
-        for r in conn.execute(query):
-            if r.a:
-                found[str(r.a)] += r.n
-    items = [{"id": a, "mentions": n} for a, n in found.most_common(limit)]
+    ranked: list[tuple[int, str, dict[str, Any]]] = []
+    for actor_id, en, ar, inter, kind, names in _lexicon_actors():
+        rank = min((0 if n == key else 1 if n.startswith(key) else 2 if key in n else 9) for n in names)
+        if rank < 9:
+            ranked.append((rank, actor_id, {"id": actor_id, "name_en": en, "name_ar": ar, "inter": inter, "kind": kind}))
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    items = [r[2] for r in ranked[:limit]]
+    known = {i["id"] for i in items}
+    if len(items) < limit:
+        for k in ("actor1", "actor2", "actor"):
+            col = _fact_str(k)
+            query = (
+                select(col.label("a"))
+                .where(col.isnot(None), func.lower(func.cast(col, String)).like(f"%{_escape_like(key)}%", escape="\\"))
+                .group_by(col)
+                .limit(limit)
+            )
+            for r in conn.execute(query):
+                if r.a and r.a not in known and len(items) < limit:
+                    known.add(r.a)
+                    items.append({"id": str(r.a), "name_en": None, "name_ar": None, "inter": None, "kind": None})
     return {"items": items, "total": len(items)}
 
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _finite(x: float | None) -> bool:
-    return x is not None and math.isfinite(x)
