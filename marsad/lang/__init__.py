@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+# Eager and light (re, unicodedata): binds the function over the same-named submodule.
+from marsad.lang.normalize import normalize
+
 __all__ = ["analyze", "detect_lang", "normalize", "segment", "segment_candidates"]
 
 if TYPE_CHECKING:
     from marsad.lang.ar.clitics import segment, segment_candidates
-    from marsad.lang.normalize import normalize
     from marsad.lang.pipeline import analyze, detect_lang
 
 _HOMES = {"analyze": "marsad.lang.pipeline", "detect_lang": "marsad.lang.pipeline",
-          "normalize": "marsad.lang.normalize", "segment": "marsad.lang.ar.clitics",
+          "segment": "marsad.lang.ar.clitics",
           "segment_candidates": "marsad.lang.ar.clitics"}
 
 
