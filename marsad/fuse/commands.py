@@ -39,11 +39,11 @@ def _print_json(data: Any) -> None:
 def fuse_command(
     db: Optional[str] = _DB,
     explain: Optional[str] = typer.Option(None, "--explain", metavar="EVENT_ID", help="Print an event's claims and merge log."),
-    merge: tuple[str, str] = typer.Option(
-        (None, None), "--merge", metavar="EVENT_A EVENT_B", help="The two events are one (kept on re-fusion)."
+    merge: Optional[tuple[str, str]] = typer.Option(
+        None, "--merge", metavar="EVENT_A EVENT_B", help="The two events are one (kept on re-fusion)."
     ),
-    split: tuple[str, str] = typer.Option(
-        (None, None), "--split", metavar="EVENT_ID CLAIM_ID", help="Take a claim out of an event (kept on re-fusion)."
+    split: Optional[tuple[str, str]] = typer.Option(
+        None, "--split", metavar="EVENT_ID CLAIM_ID", help="Take a claim out of an event (kept on re-fusion)."
     ),
     cross_language: str = typer.Option("auto", "--cross-language", help="auto | encoder | facts | off"),
 ) -> None:
@@ -54,9 +54,9 @@ def fuse_command(
         if explain:
             _print_json(persist.explain_json(store, explain))
             return
-        if merge[0]:
+        if merge:
             fusion = persist.merge_events(store, merge[0], merge[1])
-        elif split[0]:
+        elif split:
             if not split[1].isdigit():
                 raise InputError(f"--split {split[0]} {split[1]}: the second value must be a claim id (a number)")
             fusion = persist.split_event(store, split[0], int(split[1]))
