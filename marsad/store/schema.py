@@ -223,3 +223,70 @@ fuse_overrides = Table(
 )
 
 __all__ += ["doc_groups", "events", "event_claims", "merge_log", "fuse_overrides"]
+
+# Field sources (issue 10, marsad/sources): a pseudonymous public id (random, never derived
+# from personal data); identity and contact only as Fernet ciphertext (MARSAD_SECRET_KEY);
+# Admiralty source reliability A–F. ``handler_key_id`` is the handler's API key that may
+# read the identity.
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("public_id", String(40), nullable=False, unique=True),
+    Column("identity_enc", LargeBinary, nullable=False),
+    Column("contact_enc", LargeBinary, nullable=True),
+    Column("area", Text, nullable=True),
+    Column("reliability", String(1), nullable=False, server_default="F"),
+    Column("handler_key_id", Integer, ForeignKey("api_keys.id", ondelete="SET NULL"), nullable=True, index=True),
+    Column("status", String(20), nullable=False, server_default="active"),
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+# A field report: a document like any other, plus who sent it (pseudonymous), the
+# Admiralty credibility 1–6, structured fields and attachment hashes (never the files).
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("public_id", String(40), nullable=False, unique=True),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False, index=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("credibility", Integer, nullable=False, server_default="6"),
+    Column("fields", JSON, nullable=False),  # structured: place, date, counts, party
+    Column("attachments", JSON, nullable=False),  # sha256 hex of each attachment
+    Column("status", String(20), nullable=False, server_default="active"),  # active | retracted
+    Column("submitted_by", String(60), nullable=False),
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+# Corrections (who, why) to claims and reports; the corrected rows keep their content.
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("target", String(20), nullable=False),  # claim | report
+    Column("target_id", Integer, nullable=False),
+    Column("action", String(20), nullable=False),  # wrong | retract | restore
+    Column("before", String(20), nullable=True),  # status before the change
+    Column("reason", Text, nullable=False),
+    Column("who", String(60), nullable=False),
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+    Index("ix_corrections_target", "target", "target_id"),
+)
+
+# Append-only audit log: every write and every read of a real identity (who, what, when).
+# Triggers refuse UPDATE and DELETE (migration 0003). ``detail`` never holds an identity.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("who", String(60), nullable=False),  # key:<id> or cli:<user>
+    Column("role", String(40), nullable=True),
+    Column("action", String(40), nullable=False),
+    Column("target", String(80), nullable=True),
+    Column("outcome", String(20), nullable=False, server_default="ok"),  # ok | denied
+    Column("detail", JSON, nullable=True),
+)
+
+__all__ += ["sources", "reports", "corrections", "audit_log"]
