@@ -1,10 +1,7 @@
-"""Read queries the API serves, as plain functions over a SQLAlchemy connection.
+"""Read queries over documents, claims and the gazetteer, as plain functions over a
+SQLAlchemy connection; rows go out as plain dicts in the API's JSON shape.
 
-Rows go out as plain dicts in the API's JSON shape. Events come from fusion's
-tables when they exist (``events``/``event_claims`` in the store schema); until
-the store has been fused, each stored event claim is shown as an event of its own
-(grade ``weak``) so the dashboard never stays empty. Ledger and control come from
-fusion's query functions when present, from the claims table otherwise.
+Fused things (events, ledger, control) are in ``marsad.api.fused``.
 """
 
 from __future__ import annotations
@@ -12,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections import Counter, defaultdict
 from typing import Any, Iterable
 
 from sqlalchemy import Connection, String, and_, func, or_, select
@@ -26,13 +22,11 @@ __all__ = [
     "get_document",
     "list_claims",
     "get_claim",
-    "list_events",
-    "get_event",
-    "event_clusters",
-    "event_timeline",
-    "ledger",
-    "control_timeline",
-    "who_holds",
+    "control_changes",
+    "claims_with_documents",
+    "date_json",
+    "paginate",
+    "bin_start",
     "search_places",
     "search_actors",
     "norm_text",
@@ -57,13 +51,13 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _date_json(start: dt.date | None, end: dt.date | None) -> dict[str, str | None] | None:
+def date_json(start: dt.date | None, end: dt.date | None) -> dict[str, str | None] | None:
     if start is None and end is None:
         return None
     return {"from": _iso(start), "to": _iso(end or start)}
 
 
-def _page(conn: Connection, query: Select[Any], page: Page, order: Iterable[ColumnElement[Any]]) -> tuple[list[Any], int]:
+def paginate(conn: Connection, query: Select[Any], page: Page, order: Iterable[ColumnElement[Any]]) -> tuple[list[Any], int]:
     total = conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
     rows = conn.execute(query.order_by(*order).limit(page.limit).offset(page.offset)).all()
     return list(rows), int(total)
@@ -138,7 +132,7 @@ def list_documents(conn: Connection, f: Filters, page: Page, lang: str | None = 
         conds.append(func.lower(documents.c.title).contains(q.lower(), autoescape=True))
     if conds:
         query = query.where(and_(*conds))
-    rows, total = _page(conn, query, page, [documents.c.published.desc(), documents.c.id.desc()])
+    rows, total = paginate(conn, query, page, [documents.c.published.desc(), documents.c.id.desc()])
     return {"items": [_document_meta(r) for r in rows], "total": total, "limit": page.limit, "offset": page.offset}
 
 
@@ -180,7 +174,7 @@ def _claim_json(row: Any) -> dict[str, Any]:
         "document_id": row.document_id,
         "kind": row.kind,
         "source": row.source,
-        "date": _date_json(row.date_from, row.date_to),
+        "date": date_json(row.date_from, row.date_to),
         "place": {"name": row.place_name, "id": row.place_id, "lat": row.lat, "lon": row.lon} if row.place_name or row.lat is not None else None,
         "evidence": row.evidence,
         "span": span,
@@ -222,7 +216,7 @@ def list_claims(
     query = select(*_CLAIM_COLS)
     if conds:
         query = query.where(and_(*conds))
-    rows, total = _page(conn, query, page, [claims.c.date_from.desc(), claims.c.id.desc()])
+    rows, total = paginate(conn, query, page, [claims.c.date_from.desc(), claims.c.id.desc()])
     return {"items": [_claim_json(r) for r in rows], "total": total, "limit": page.limit, "offset": page.offset}
 
 
@@ -235,7 +229,7 @@ def get_claim(conn: Connection, claim_id: int, with_text: bool) -> dict[str, Any
     return out
 
 
-def _claims_with_documents(conn: Connection, claim_ids: list[int], with_text: bool) -> list[dict[str, Any]]:
+def claims_with_documents(conn: Connection, claim_ids: list[int], with_text: bool) -> list[dict[str, Any]]:
     if not claim_ids:
         return []
     rows = conn.execute(select(*_CLAIM_COLS).where(claims.c.id.in_(claim_ids)).order_by(claims.c.id)).all()
@@ -256,195 +250,17 @@ def _claims_with_documents(conn: Connection, claim_ids: list[int], with_text: bo
     return out
 
 
-# ---------------------------------------------------------------- events
-# Until fusion's tables land, an event claim stands for an event of its own.
-
-
-def _event_from_claim(row: Any) -> dict[str, Any]:
-    fact = row.fact or {}
-    fat = fact.get("fatalities")
-    return {
-        "id": f"c{row.id}",
-        "event_type": fact.get("event_type") or "",
-        "sub_type": fact.get("sub_type") or "",
-        "date": _date_json(row.date_from, row.date_to),
-        "place": {"name": row.place_name, "id": row.place_id, "lat": row.lat, "lon": row.lon} if row.place_name or row.lat is not None else None,
-        "actor1": fact.get("actor1"),
-        "actor2": fact.get("actor2"),
-        "fatalities": {"low": fat, "best": fat, "high": fat},
-        "grade": "discounted" if row.status in ("wrong", "retracted") else ("contested" if fact.get("contested_by") else "weak"),
-        "sources": [row.source],
-        "claim_ids": [row.id],
-        "note": fact.get("note"),
-    }
-
-
-def _event_conditions(f: Filters) -> list[ColumnElement[bool]]:
-    conds = _claim_conditions(f, "event")
-    if f.grade:
-        wanted = set(f.grade)
-        status_ok: list[ColumnElement[bool]] = []
-        if "discounted" in wanted:
-            status_ok.append(claims.c.status.in_(("wrong", "retracted")))
-        if wanted & {"weak", "contested", "fair", "confirmed"}:
-            status_ok.append(claims.c.status.notin_(("wrong", "retracted")))
-        conds.append(or_(*status_ok))
-    return conds
-
-
-def list_events(conn: Connection, f: Filters, page: Page) -> dict[str, Any]:
-    query = select(*_CLAIM_COLS).where(and_(*_event_conditions(f)))
-    rows, total = _page(conn, query, page, [claims.c.date_from.desc(), claims.c.id.desc()])
-    return {"items": [_event_from_claim(r) for r in rows], "total": total, "limit": page.limit, "offset": page.offset}
-
-
-def get_event(conn: Connection, event_id: str, with_text: bool) -> dict[str, Any] | None:
-    if not (event_id.startswith("c") and event_id[1:].isdigit()):
-        return None
-    row = conn.execute(
-        select(*_CLAIM_COLS).where(claims.c.id == int(event_id[1:]), claims.c.kind == "event")
-    ).first()
-    if row is None:
-        return None
-    out = _event_from_claim(row)
-    out["claims"] = _claims_with_documents(conn, out["claim_ids"], with_text)
-    return out
-
-
 def cell_size(zoom: int) -> float:
     """Grid cell in degrees for a web-map zoom: about 60 screen pixels."""
     return 360.0 / (2**zoom) * 60 / 256
 
 
-def event_clusters(conn: Connection, f: Filters, zoom: int) -> dict[str, Any]:
-    """Events binned into grid cells in SQL, so the page draws at most a few hundred marks."""
-    size = cell_size(zoom)
-    cx = func.floor(claims.c.lon / size).label("cx")
-    cy = func.floor(claims.c.lat / size).label("cy")
-    etype = _fact_str("event_type").label("etype")
-    conds = _event_conditions(f) + [claims.c.lat.isnot(None), claims.c.lon.isnot(None)]
-    query = (
-        select(
-            cx,
-            cy,
-            etype,
-            func.count().label("n"),
-            func.avg(claims.c.lat).label("lat"),
-            func.avg(claims.c.lon).label("lon"),
-            func.sum(func.coalesce(claims.c.fact["fatalities"].as_integer(), 0)).label("fat"),
-            func.min(claims.c.id).label("one_id"),
-        )
-        .where(and_(*conds))
-        .group_by(cx, cy, etype)
-    )
-    cells: dict[tuple[int, int], dict[str, Any]] = {}
-    for r in conn.execute(query):
-        cell = cells.setdefault(
-            (int(r.cx), int(r.cy)), {"count": 0, "lat_sum": 0.0, "lon_sum": 0.0, "fatalities": 0, "types": Counter(), "one": None}
-        )
-        cell["count"] += r.n
-        cell["lat_sum"] += float(r.lat) * r.n
-        cell["lon_sum"] += float(r.lon) * r.n
-        cell["fatalities"] += int(r.fat or 0)
-        cell["types"][r.etype or ""] += r.n
-        cell["one"] = r.one_id
-    out = []
-    for cell in cells.values():
-        n = cell["count"]
-        types: Counter[str] = cell["types"]
-        out.append(
-            {
-                "lat": round(cell["lat_sum"] / n, 5),
-                "lon": round(cell["lon_sum"] / n, 5),
-                "count": n,
-                "fatalities": cell["fatalities"],
-                "event_type": types.most_common(1)[0][0],
-                "types": dict(types),
-                "event_id": f"c{cell['one']}" if n == 1 else None,
-            }
-        )
-    out.sort(key=lambda c: -c["count"])
-    return {"zoom": zoom, "cell_deg": size, "cells": out, "total": sum(c["count"] for c in out)}
-
-
-def _bin_start(d: dt.date, unit: str) -> dt.date:
+def bin_start(d: dt.date, unit: str) -> dt.date:
     if unit == "month":
         return d.replace(day=1)
     if unit == "week":
         return d - dt.timedelta(days=d.weekday())
     return d
-
-
-def event_timeline(conn: Connection, f: Filters, unit: str) -> dict[str, Any]:
-    """Events per day/week/month and type, and the control changes in the same filters."""
-    etype = _fact_str("event_type").label("etype")
-    day = claims.c.date_from.label("day")
-    query = (
-        select(day, etype, func.count().label("n"), func.sum(func.coalesce(claims.c.fact["fatalities"].as_integer(), 0)).label("fat"))
-        .where(and_(*_event_conditions(f)), claims.c.date_from.isnot(None))
-        .group_by(day, etype)
-    )
-    bins: dict[dt.date, dict[str, Any]] = defaultdict(lambda: {"count": 0, "fatalities": 0, "types": Counter()})
-    for r in conn.execute(query):
-        d = r.day if isinstance(r.day, dt.date) else dt.date.fromisoformat(str(r.day))
-        b = bins[_bin_start(d, unit)]
-        b["count"] += r.n
-        b["fatalities"] += int(r.fat or 0)
-        b["types"][r.etype or ""] += r.n
-    series = [
-        {"date": d.isoformat(), "count": b["count"], "fatalities": b["fatalities"], "types": dict(b["types"])}
-        for d, b in sorted(bins.items())
-    ]
-    changes = _control_rows(conn, Filters(f.date_from, f.date_to, f.place, f.bbox, f.actor, None, f.source), limit=200)
-    return {"unit": unit, "bins": series, "control_changes": changes}
-
-
-# ---------------------------------------------------------------- ledger
-
-
-def ledger(conn: Connection, f: Filters, outcome: str = "killed") -> dict[str, Any]:
-    """Casualty tallies by party with low–best–high.
-
-    Incident counts are summed; running totals (``cumulative``) are never added
-    to them: per source and party the latest running total is kept apart.
-    """
-    conds = _claim_conditions(f, "casualties") + [claims.c.status.notin_(("wrong", "retracted"))]
-    rows = conn.execute(select(*_CLAIM_COLS).where(and_(*conds)).order_by(claims.c.date_from, claims.c.id)).all()
-    parties: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        fact = r.fact or {}
-        if (fact.get("outcome") or "killed") != outcome:
-            continue
-        party = fact.get("party") or "unknown"
-        p = parties.setdefault(
-            party, {"party": party, "low": 0, "best": 0, "high": 0, "claim_ids": [], "running_totals": {}}
-        )
-        count, low, high = fact.get("count"), fact.get("low"), fact.get("high")
-        best = count if count is not None else low
-        if best is None:
-            continue
-        lo = low if low is not None else best
-        hi = high if high is not None else best
-        if fact.get("cumulative"):
-            p["running_totals"][r.source] = {
-                "source": r.source,
-                "best": best,
-                "low": lo,
-                "high": hi,
-                "date": _iso(r.date_from),
-                "since": fact.get("since"),
-                "claim_id": r.id,
-            }
-            continue
-        p["low"] += lo
-        p["best"] += best
-        p["high"] += hi
-        p["claim_ids"].append(r.id)
-    out = []
-    for p in sorted(parties.values(), key=lambda p: p["party"]):
-        p["running_totals"] = sorted(p["running_totals"].values(), key=lambda t: t["source"])
-        out.append(p)
-    return {"outcome": outcome, "parties": out}
 
 
 # ---------------------------------------------------------------- control
@@ -454,7 +270,7 @@ def _control_json(row: Any) -> dict[str, Any]:
     fact = row.fact or {}
     return {
         "place": {"name": row.place_name, "id": row.place_id, "lat": row.lat, "lon": row.lon},
-        "date": _date_json(row.date_from, row.date_to),
+        "date": date_json(row.date_from, row.date_to),
         "actor": fact.get("actor"),
         "with": fact.get("with") or [],
         "from_actor": fact.get("from_actor"),
@@ -467,51 +283,12 @@ def _control_json(row: Any) -> dict[str, Any]:
     }
 
 
-def _control_rows(conn: Connection, f: Filters, limit: int = 500) -> list[dict[str, Any]]:
+def control_changes(conn: Connection, f: Filters, limit: int = 500) -> list[dict[str, Any]]:
     conds = _claim_conditions(f, "control") + [claims.c.status.notin_(("wrong", "retracted"))]
     rows = conn.execute(
         select(*_CLAIM_COLS).where(and_(*conds)).order_by(claims.c.date_from, claims.c.id).limit(limit)
     ).all()
     return [_control_json(r) for r in rows]
-
-
-def _place_ids_for(conn: Connection, name: str) -> tuple[set[str], set[str]]:
-    """Gazetteer ids and name forms a place query may stand for."""
-    key = norm_text(name)
-    ids = {r.place_id for r in conn.execute(select(place_names.c.place_id).where(place_names.c.norm == key).limit(20))}
-    names = {name.lower()}
-    if ids:
-        for r in conn.execute(select(places.c.name_en, places.c.name_ar).where(places.c.id.in_(ids))):
-            names |= {n.lower() for n in (r.name_en, r.name_ar) if n}
-    return ids | {name}, names
-
-
-def control_timeline(conn: Connection, place: str, f: Filters) -> dict[str, Any]:
-    ids, names = _place_ids_for(conn, place)
-    conds = _claim_conditions(Filters(f.date_from, f.date_to, None, None, f.actor, None, f.source), "control")
-    conds += [claims.c.status.notin_(("wrong", "retracted")), or_(claims.c.place_id.in_(ids), func.lower(claims.c.place_name).in_(names))]
-    rows = conn.execute(select(*_CLAIM_COLS).where(and_(*conds)).order_by(claims.c.date_from, claims.c.id)).all()
-    return {"place": place, "changes": [_control_json(r) for r in rows]}
-
-
-def who_holds(conn: Connection, place: str, on: dt.date) -> dict[str, Any]:
-    """The latest change on or before the day decides; the evidence goes with the answer."""
-    timeline = control_timeline(conn, place, Filters(date_to=on))
-    holder = None
-    for change in timeline["changes"]:
-        if change["change"] in ("gained", "held"):
-            holder = change
-        elif change["change"] in ("lost", "withdrew") and holder and holder["actor"] == change["actor"]:
-            holder = None
-    return {
-        "place": place,
-        "date": on.isoformat(),
-        "actor": holder["actor"] if holder else None,
-        "with": holder["with"] if holder else [],
-        "source": holder["source"] if holder else None,
-        "contested_by": holder["contested_by"] if holder else [],
-        "evidence": holder,
-    }
 
 
 # ---------------------------------------------------------------- places and actors

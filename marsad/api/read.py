@@ -8,7 +8,7 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy import Connection
 
-from marsad.api import queries
+from marsad.api import fused, queries
 from marsad.api.auth import Principal, principal
 from marsad.api.db import connection
 from marsad.api.errors import ApiError, error_responses
@@ -101,7 +101,7 @@ def list_events(
     page: Page = Depends(page_dependency),
     conn: Connection = Depends(connection),
 ) -> dict:
-    return queries.list_events(conn, f, page)
+    return fused.list_events(conn, f, page)
 
 
 @router.get("/events/clusters", response_model=Clusters, tags=["events"], summary="Events binned into map cells")
@@ -111,7 +111,7 @@ def event_clusters(
     zoom: int = Query(6, ge=0, le=22, description="Web-map zoom level; cells are about 60 px wide."),
     conn: Connection = Depends(connection),
 ) -> dict:
-    return _cached(request, "clusters", (f.key(), zoom), lambda: queries.event_clusters(conn, f, zoom))
+    return _cached(request, "clusters", (f.key(), zoom), lambda: fused.event_clusters(conn, f, zoom))
 
 
 @router.get("/events/timeline", response_model=Timeline, tags=["events"], summary="Events per period and control changes")
@@ -121,7 +121,15 @@ def event_timeline(
     unit: Literal["day", "week", "month"] = Query("day"),
     conn: Connection = Depends(connection),
 ) -> dict:
-    return _cached(request, "timeline", (f.key(), unit), lambda: queries.event_timeline(conn, f, unit))
+    def compute() -> dict:
+        no_type = Filters(f.date_from, f.date_to, f.place, f.bbox, f.actor, None, f.source)
+        return {
+            "unit": unit,
+            "bins": fused.event_timeline_bins(conn, f, unit),
+            "control_changes": queries.control_changes(conn, no_type, limit=200),
+        }
+
+    return _cached(request, "timeline", (f.key(), unit), compute)
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, tags=["events"], responses=error_responses(404))
@@ -132,7 +140,7 @@ def get_event(
     conn: Connection = Depends(connection),
 ) -> dict:
     """An event with each of its claims, their sources and documents (the provenance view)."""
-    event = queries.get_event(conn, event_id, _may_read_text(request, who))
+    event = fused.get_event(conn, event_id, _may_read_text(request, who))
     if event is None:
         raise ApiError(404, "not_found", f"no event with id {event_id!r}")
     return event
@@ -143,27 +151,34 @@ def get_ledger(
     request: Request,
     f: Filters = Depends(filters_dependency),
     outcome: _OUTCOMES = Query("killed"),
-    conn: Connection = Depends(connection),
 ) -> dict:
-    return _cached(request, "ledger", (f.key(), outcome), lambda: queries.ledger(conn, f, outcome))
+    """Fusion's ledger: incident counts summed over distinct events; running totals kept apart."""
+    engine = request.app.state.engine
+    return _cached(request, "ledger", (f.key(), outcome), lambda: fused.ledger(engine, f, outcome))
 
 
-@router.get("/control", response_model=ControlTimeline, tags=["control"], summary="Control timeline of a place")
+@router.get(
+    "/control", response_model=ControlTimeline, tags=["control"], summary="Control timeline of a place",
+    responses=error_responses(404),
+)
 def control_timeline(
+    request: Request,
     place: str = Query(..., min_length=1, max_length=200, description="Place name (Arabic or English) or gazetteer id."),
-    f: Filters = Depends(filters_dependency),
-    conn: Connection = Depends(connection),
 ) -> dict:
-    return queries.control_timeline(conn, place, f)
+    return fused.control_timeline(request.app.state.engine, place)
 
 
-@router.get("/control/holder", response_model=Holder, tags=["control"], summary="Who holds a place on a day")
+@router.get(
+    "/control/holder", response_model=Holder, tags=["control"], summary="Who holds a place on a day",
+    responses=error_responses(404),
+)
 def who_holds(
+    request: Request,
     place: str = Query(..., min_length=1, max_length=200),
     date: dt.date = Query(..., description="ISO date."),
-    conn: Connection = Depends(connection),
 ) -> dict:
-    return queries.who_holds(conn, place, date)
+    """The holder with its evidence (claims, sources, contested claims), from fusion's control timeline."""
+    return fused.who_holds(request.app.state.engine, place, date)
 
 
 @router.get("/places", response_model=SearchResult, tags=["places"], summary="Search places in Arabic or English")

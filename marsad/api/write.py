@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Path, Request
 from sqlalchemy import Engine, select, update
 
+from marsad.api import fused
 from marsad.api.auth import Principal, require
 from marsad.api.errors import ApiError, error_responses
 from marsad.api.models import ClaimCorrection, DocumentIn, Ingested, MergeIn, SplitIn
@@ -33,11 +34,9 @@ def _extract(doc: Document) -> list[Any]:
 
 
 def _fuse(store: Store) -> None:
-    """Re-fuse after a change, when fusion is installed."""
-    try:
-        from marsad.fuse import fuse_store  # type: ignore[attr-defined]
-    except ImportError:
-        return
+    """Re-fuse after a change: events, grades and the ledger follow every write."""
+    from marsad.fuse import fuse_store
+
     fuse_store(store)
 
 
@@ -83,6 +82,7 @@ def correct_claim(engine: Engine, claim_id: int, correction: ClaimCorrection) ->
         if correction.note:
             fact["correction_note"] = correction.note
         conn.execute(update(claims).where(claims.c.id == claim_id).values(status=correction.status, fact=fact))
+    _fuse(Store(engine))
     return {"id": claim_id, "status": correction.status}
 
 
@@ -119,11 +119,17 @@ def patch_claim(
 
 @router.post("/events/merge", tags=["events"], summary="Merge events (role: editor, admin)", responses=error_responses(404, 409))
 def merge_events(request: Request, body: MergeIn, _: Principal = Depends(require("merge"))) -> dict:
-    raise ApiError(409, "conflict", "events are not fused in this store yet; run `marsad fuse` first")
+    """An analyst's merge: kept across re-fusion, logged, undoable by a split."""
+    out = fused.merge(request.app.state.engine, body.event_ids)
+    request.app.state.cache.bump()
+    return out
 
 
 @router.post("/events/{event_id}/split", tags=["events"], summary="Split claims out of an event (role: editor, admin)", responses=error_responses(404, 409))
 def split_event(
     request: Request, body: SplitIn, event_id: str = Path(..., max_length=100), _: Principal = Depends(require("merge"))
 ) -> dict:
-    raise ApiError(409, "conflict", "events are not fused in this store yet; run `marsad fuse` first")
+    """An analyst's split: the claims leave the event; kept across re-fusion and logged."""
+    out = fused.split(request.app.state.engine, event_id, body.claim_ids)
+    request.app.state.cache.bump()
+    return out

@@ -79,8 +79,10 @@ def test_ledger_keeps_running_totals_apart(client) -> None:
     assert (civ["low"], civ["best"], civ["high"]) == (7, 7, 7)
     assert [(t["source"], t["best"]) for t in civ["running_totals"]] == [("sohr", 45)]
     non = parties["nonstate"]
-    # three fighters, plus "dozens" (low 24, no best stated: counted at its low bound)
-    assert (non["low"], non["best"]) == (27, 27)
+    # three fighters, plus "dozens" (low 24, no best stated): both incidents in the low bound
+    assert non["low"] == 27 and len(non["claim_ids"]) == 2
+    assert led["filters_applied"] == []
+    assert client.get("/api/ledger?from=2024-12-03").json()["filters_applied"] == ["from"]
 
 
 def test_control_timeline_and_holder(client) -> None:
@@ -88,8 +90,12 @@ def test_control_timeline_and_holder(client) -> None:
     assert [(c["change"], c["actor"], c["source"]) for c in tl["changes"]] == [("gained", "opposition", "opposition")]
     after = client.get("/api/control/holder?place=Saraqib&date=2024-12-05").json()
     assert after["actor"] == "opposition" and after["source"] == "opposition"
+    assert after["evidence"]["evidence"] == ["took full control of the town of Saraqib"]
     before = client.get("/api/control/holder?place=Saraqib&date=2024-11-30").json()
     assert before["actor"] is None
+    unknown = client.get("/api/control?place=Atlantis")
+    assert unknown.status_code == 404
+    assert unknown.json()["error"]["message"].startswith("no control claims for 'Atlantis'")
 
 
 def test_clusters_bin_events_and_keep_single_ids(client) -> None:

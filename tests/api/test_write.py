@@ -69,6 +69,27 @@ def test_correcting_a_claim_discounts_it(client, keys) -> None:
     assert client.get("/api/events?grade=discounted").json()["total"] == 0
 
 
+def test_merge_then_split_events(client, keys) -> None:
+    h = {"X-API-Key": keys["editor"]}
+    battles = client.get("/api/events?event_type=Battles").json()["items"]
+    assert len(battles) == 2
+    r = client.post("/api/events/merge", json={"event_ids": [battles[0]["id"], battles[1]["id"]]}, headers=h)
+    assert r.status_code == 200, r.text
+    merged = client.get(f"/api/events/{r.json()['event_id']}").json()
+    assert len({c["document_id"] for c in merged["claims"]}) == 2
+    assert client.get("/api/events?event_type=Battles").json()["total"] == 1
+    one_claim = next(c["id"] for c in merged["claims"] if c["kind"] == "event")
+    r = client.post(f"/api/events/{merged['id']}/split", json={"claim_ids": [one_claim]}, headers=h)
+    assert r.status_code == 200, r.text
+    assert client.get("/api/events?event_type=Battles").json()["total"] == 2
+
+
+def test_merge_of_unknown_event_is_404(client, keys) -> None:
+    r = client.post("/api/events/merge", json={"event_ids": ["ev-nope", "ev-nada"]}, headers={"X-API-Key": keys["admin"]})
+    assert r.status_code == 404
+    assert r.json()["error"]["message"] == "no event 'ev-nope'; list events with GET /api/events"
+
+
 def test_merge_and_split_need_the_merge_permission(client, keys) -> None:
     r = client.post("/api/events/merge", json={"event_ids": ["a", "b"]}, headers={"X-API-Key": keys["ingester"]})
     assert r.status_code == 403
