@@ -39,6 +39,7 @@ class ActorEntry:
     kind: str = "armed"
     statement: str | None = None
     same_as: str | None = None
+    refers: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -73,6 +74,7 @@ def actors() -> dict[str, ActorEntry]:
             kind=val.get("kind", "armed"),
             statement=val.get("statement"),
             same_as=val.get("same_as"),
+            refers=tuple(val.get("refers") or ()),
         )
     return out
 

@@ -1,0 +1,305 @@
+"""Casualty claims: a figure, its outcome, party, actor, running total or incident, parts.
+
+A figure is a casualty when an outcome word governs it in its clause (its counted noun,
+"مقتل 17", "14 civilians were killed"). Figures of distance, time, population or places
+are not. A figure that follows a casualty in the same sentence without an outcome of its
+own is a part of it when it names a party ("311 – 183 من هيئة تحرير الشام و100 جندي"),
+is skipped when it is a subset by age or sex ("بينهم 16 طفلا"), and "N منهم"/"N of them"
+with a cause is a part with the total's party.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.extract.attribution import Attribution
+from marsad.extract.context import Doc
+from marsad.extract.lexicon import Mention, actors
+from marsad.lang.analysis import NumberMention
+from marsad.model import CasualtyClaim, DateRange
+
+__all__ = ["extract_casualties"]
+
+_YEAR = range(1900, 2101)
+_DISPLACED = "displaced"
+
+
+@dataclass(slots=True)
+class _Fig:
+    num: NumberMention
+    outcome: str | None
+    outcome_m: Mention | None
+    party: str | None
+    actor: str | None
+    victim: str | None  # civilian | state | fighter | people | subset
+    subset: bool
+
+
+def _figure(n: NumberMention) -> tuple[int | None, int | None, int | None]:
+    if n.value is not None and n.low is None:
+        return n.value, None, None
+    return n.value, n.low, n.high
+
+
+def _outcome(doc: Doc, n: NumberMention, cl: tuple[int, int]) -> Mention | None:
+    """The outcome word governing a figure: its noun, else nearest in the clause."""
+    outs = [m for m in doc.find("outcome", cl[0], cl[1])]
+    if not outs:
+        return None
+    noun_end = (n.noun_end or n.end) + 2
+    for m in outs:
+        if n.end <= m.start <= noun_end:
+            return m
+    after = [m for m in outs if m.start >= n.end and m.start - n.end <= 60]
+    before = [m for m in outs if m.end <= n.start and n.start - m.end <= 45]
+    if doc.lang == "en":
+        cands = sorted(after, key=lambda m: m.start - n.end)[:1] + sorted(before, key=lambda m: n.start - m.end)[:1]
+    else:
+        cands = sorted(before, key=lambda m: n.start - m.end)[:1] + sorted(after, key=lambda m: m.start - n.end)[:1]
+    if not cands:
+        return None
+    return min(cands, key=lambda m: min(abs(m.start - n.end), abs(n.start - m.end)) * (0.8 if m in before and doc.lang == "ar" else 1))
+
+
+def _victims(doc: Doc, n: NumberMention, limit: int) -> tuple[str | None, str | None, bool]:
+    """(party, actor, subset) from the words after a figure up to ``limit``."""
+    start = n.end
+    end = min(limit, n.end + 70)
+    window_text = doc.text[start:end]
+    vic = [m for m in doc.find("victim", start, end) if m.start - start < 25]
+    acts = [m for m in doc.find("actor", start, end) if m.cat != "adj"]
+    adjs = [m for m in doc.find("actor", start, min(end, start + 40)) if m.cat == "adj"]
+    first_vic = vic[0] if vic else None
+    subset = bool(first_vic and first_vic.cat == "subset" and first_vic.start - start < 8)
+    # a civilian word names the party even when it is also an age/sex word
+    cats = {m.cat for m in vic if m.start - start < 12}
+    actor = None
+    for a in acts:
+        if a.start - start > 55:
+            break
+        arm = doc.armed(a)
+        if arm:
+            actor = arm
+            break
+        if "civilians" in a.values:
+            actor = "civilians"
+            break
+    if actor is None and first_vic and first_vic.cat == "fighter":
+        for a in adjs:
+            arm = doc.armed(a)
+            if arm:
+                actor = arm
+                break
+    if actor == "civilians" or "civilian" in cats:
+        return "civilian", "civilians", subset and "civilian" not in cats - {"subset"}
+    if actor:
+        return doc.party_of(actor), actor, False
+    if "state" in cats:
+        return "state", None, False
+    if "fighter" in cats:
+        return "unknown", None, False
+    if "subset" in cats:
+        return "civilian", "civilians", True
+    if "people" in cats:
+        return None, None, False
+    _ = window_text
+    return None, None, False
+
+
+def _is_noise(doc: Doc, n: NumberMention) -> bool:
+    if getattr(n, "kind", "count") == "date":
+        return True
+    if any(d.start <= n.start < d.end for d in doc.analysis.dates):
+        return True
+    if n.value is not None and n.value in _YEAR and n.low is None and not n.noun:
+        return True
+    # a unit or a non-casualty noun right after the figure
+    nxt = [m for m in doc.find("not_casualty", n.end, n.end + 25) if m.start - n.end <= 3]
+    if nxt:
+        return True
+    text_after = doc.text[n.end:n.end + 12]
+    if re.match(r"\s*(%|٪|km|كم)", text_after):
+        return True
+    sent = doc.sentence_at(n.start)
+    cl = doc.clause_at(n.start)
+    if doc.has("population", max(sent.start, cl[0] - 40), n.start):
+        return True
+    return False
+
+
+def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
+    """Casualty claims of a document, parts linked to their totals."""
+    out: list[CasualtyClaim] = []
+    ids = 0
+    for sent in doc.sentences:
+        nums = [n for n in doc.numbers_in(sent.start, sent.end) if not _is_noise(doc, n)]
+        head: CasualtyClaim | None = None
+        last: CasualtyClaim | None = None
+        breakdown = False
+        for k, n in enumerate(nums):
+            nxt = nums[k + 1].start if k + 1 < len(nums) else sent.end
+            cl = doc.clause_at(n.start)
+            om = _outcome(doc, n, cl)
+            party, actor, subset = _victims(doc, n, nxt)
+            before = doc.text[max(sent.start, n.start - 16):n.start]
+            among = bool(re.search(r"(بينهم|بينهن|من بينهم|including|among them|among whom|هم|–|-|:)\s*(نحو|حوالي|about|at least)?\s*$", before))
+            of_them = bool(re.match(r"\s*(منهم|منهن|of them|of whom)", doc.text[n.end:n.end + 12]))
+            others = bool(re.match(r"\s*(آخرون|آخرين|others|other|more)", doc.text[n.end:n.end + 10]))
+            if head is not None and (subset and head.party in ("civilian", "unknown", "all")) and not of_them:
+                continue
+            if head is not None and om is None:
+                if of_them or others:
+                    # "عشرة منهم جراء غارات" / "30 آخرين يوم السبت"
+                    if of_them and not doc.has("cause", n.end, min(nxt, n.end + 30)) and not re.search(r"(جراء|بسبب|في|by|in)\s", doc.text[n.end:n.end + 25]):
+                        continue
+                    parent = last if (of_them and last is not None and last is not head) else head
+                    claim = _claim(doc, att, n, head.outcome, parent.party if party is None else party,
+                                   actor if actor else parent.actor, head, sent, om)
+                    if of_them:
+                        if parent.id is None:
+                            ids += 1
+                            parent.id = f"c{ids}"
+                        claim.part_of = parent.id
+                    out.append(claim)
+                    last = claim
+                    continue
+                if party is None and not (breakdown or among):
+                    continue
+                # a part of the total: a party of its own
+                if head.id is None:
+                    ids += 1
+                    head.id = f"c{ids}"
+                if head.party in ("unknown",) or head.party is None:
+                    head.party = "all"
+                    head.actor = None
+                claim = _claim(doc, att, n, head.outcome, party or "unknown", actor, head, sent, None)
+                claim.part_of = head.id
+                breakdown = True
+                out.append(claim)
+                last = claim
+                continue
+            if om is None:
+                continue
+            outcome = om.cat.split(".")[-1]
+            if head is not None and head.outcome == outcome and of_them:
+                if head.id is None:
+                    ids += 1
+                    head.id = f"c{ids}"
+                claim = _claim(doc, att, n, outcome, head.party, head.actor, head, sent, om)
+                claim.part_of = (last.id if last and last is not head and last.id else None) or head.id
+                out.append(claim)
+                last = claim
+                continue
+            if head is not None and among and party and head.outcome == outcome:
+                if head.id is None:
+                    ids += 1
+                    head.id = f"c{ids}"
+                if head.party == "unknown":
+                    head.party = "all"
+                claim = _claim(doc, att, n, outcome, party, actor, head, sent, om)
+                claim.part_of = head.id
+                if claim.party == "civilian" and actor is None:
+                    claim.actor = "civilians"
+                out.append(claim)
+                last = claim
+                continue
+            if party is None:
+                party = _context_party(doc, n, sent)
+                actor = "civilians" if party == "civilian" else None
+            claim = _claim(doc, att, n, outcome, party, actor, None, sent, om)
+            if others and head is not None:
+                claim.party = head.party if party in (None, "unknown") else party
+                claim.actor = claim.actor or head.actor
+            out.append(claim)
+            head = claim
+            last = claim
+            breakdown = False
+    return _dedupe(out)
+
+
+def _context_party(doc: Doc, n: NumberMention, sent) -> str:
+    """Generic victims ("people"): civilian when the sentence or the one before speaks of
+    civilians, homes, families or a chemical attack and of no fighters."""
+    prev = doc.sentences[sent.idx - 1] if sent.idx > 0 else sent
+    start = prev.start if prev.para == sent.para or doc.lang == "ar" else sent.start
+    civ = doc.find("victim", start, sent.end, "civilian")
+    chem = doc.find("events", start, sent.end, "Chemical weapon")
+    fighters = doc.find("victim", start, sent.end, "fighter") + doc.find("victim", start, sent.end, "state")
+    if (civ or chem) and not fighters:
+        return "civilian"
+    return "unknown"
+
+
+def _claim(doc: Doc, att: Attribution, n: NumberMention, outcome: str, party: str | None,
+           actor: str | None, head: CasualtyClaim | None, sent, om: Mention | None) -> CasualtyClaim:
+    count, low, high = _figure(n)
+    cl = doc.clause_at(n.start)
+    if head is not None:
+        cumulative, since = head.cumulative, head.since
+    else:
+        cum_cue = doc.find("cumulative", cl[0], cl[1])
+        since = doc.since_in(cl[0], cl[1])
+        cumulative = bool(cum_cue) or since is not None or outcome == _DISPLACED
+        if cumulative and since is None:
+            since = doc.since_in(sent.start, sent.end)
+    if head is not None:
+        date = head.date
+    elif cumulative:
+        date = DateRange.day(doc.published)
+    else:
+        date = doc.date_at(n.start)
+    start = min(n.start, om.start) if om is not None else n.start
+    end = max(n.end, om.end, n.noun_end or n.end) if om is not None else max(n.end, n.noun_end or n.end)
+    # the actor's name belongs to the evidence of a part ("183 من هيئة تحرير الشام")
+    if actor and actor != "civilians":
+        for a in doc.find("actor", n.end, min(sent.end, n.end + 60)):
+            if doc.armed(a) == actor:
+                end = max(end, a.end)
+                break
+    place = doc.place_near(n.start, sent.start, sent.end)
+    perp = _perpetrator(doc, n, sent, actor)
+    return CasualtyClaim(
+        source=att.source_at(n.start), date=date, place=place,
+        evidence=doc.text[start:end], span=_span(start, end),
+        outcome=outcome, count=count, low=low, high=high,
+        party=party or "unknown", actor=actor, perpetrator=perp,
+        cumulative=cumulative, since=since if cumulative else None,
+    )
+
+
+def _perpetrator(doc: Doc, n: NumberMention, sent, victim_actor: str | None) -> str | None:
+    """The armed actor of an attack word in the sentence ("غارات روسية", "قصفت هيئة تحرير الشام")."""
+    for m in doc.find("actor", sent.start, sent.end):
+        arm = doc.armed(m)
+        if not arm or arm == victim_actor or arm in ("civilians",):
+            continue
+        near_attack = doc.find("events", max(sent.start, m.start - 40), min(sent.end, m.end + 40))
+        if near_attack:
+            return arm
+    return None
+
+
+def _span(start: int, end: int):
+    from marsad.model import Span
+    return Span(start, end)
+
+
+def _dedupe(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """One claim per source, outcome, figure and kind; a specific party beats unknown."""
+    out: list[CasualtyClaim] = []
+    for c in claims:
+        dup = None
+        for o in out:
+            if (o.source == c.source and o.outcome == c.outcome and o.cumulative == c.cumulative
+                    and (o.count, o.low, o.high) == (c.count, c.low, c.high)
+                    and (o.party == c.party or "unknown" in (o.party, c.party))):
+                dup = o
+                break
+        if dup is None:
+            out.append(c)
+        elif dup.party == "unknown" and c.party != "unknown":
+            dup.party, dup.actor = c.party, c.actor
+            if c.id and not dup.id:
+                dup.id = c.id
+    return out

@@ -1,0 +1,216 @@
+"""One document as the rules see it: sentences, clauses, lexicon mentions, dates, places.
+
+Built once per document; every rule module asks it the same questions (what is in this
+clause, which date and place govern this position, who is speaking here).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from marsad.extract.lexicon import Mention, actors, scan, triggers
+from marsad.lang.analysis import Analysis, DateMention, NumberMention, PlaceMention
+from marsad.model import DateRange, Place
+
+__all__ = ["Doc", "Sentence", "LEVEL_RANK"]
+
+# more specific first
+LEVEL_RANK = {"point": 0, "city": 1, "district": 2, "region": 3, "governorate": 3, "country": 5}
+_CLAUSE_BREAK = re.compile(r"[،,;؛:()\[\]]|\s(?:في حين|بينما|فيما|لكن|غير أن|while|whereas|but|however)\s")
+_STATE_IDS = frozenset({"pro-government", "iran-backed-militias", "hezbollah"})
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    para: int
+    idx: int
+
+
+@dataclass(slots=True)
+class Doc:
+    """Text, analysis and mentions of one document."""
+
+    text: str
+    lang: str
+    published: dt.date
+    outlet: str | None
+    analysis: Analysis
+    mentions: list[Mention] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    generic: dict[str, str] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)
+    _clauses: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str, lang: str, published: dt.date, outlet: str | None,
+              analysis: Analysis) -> "Doc":
+        doc = cls(text=text, lang=lang, published=published, outlet=outlet, analysis=analysis)
+        doc.mentions = scan(text, lang)
+        doc._sentences()
+        doc._clauses = sorted({0, len(text)} | {m.start() for m in _CLAUSE_BREAK.finditer(text)})
+        doc._resolve_generic()
+        return doc
+
+    # -- structure -------------------------------------------------------------------
+    def _sentences(self) -> None:
+        spans = list(self.analysis.sentences) or _split_sentences(self.text)
+        # paragraphs: blank-line or newline separated blocks
+        breaks = [m.start() for m in re.finditer(r"\n", self.text)]
+        out = []
+        for i, (s, e) in enumerate(spans):
+            # a sentence never crosses a line break in these texts
+            pieces = [s] + [b + 1 for b in breaks if s < b < e] + [e]
+            for a, b in zip(pieces, pieces[1:]):
+                if self.text[a:b].strip():
+                    out.append((a, b))
+        for i, (s, e) in enumerate(out):
+            para = bisect.bisect_right(breaks, s)
+            self.sentences.append(Sentence(s, e, para, i))
+        self._starts = [s.start for s in self.sentences]
+
+    def sentence_at(self, pos: int) -> Sentence:
+        i = max(0, bisect.bisect_right(self._starts, pos) - 1)
+        return self.sentences[i] if self.sentences else Sentence(0, len(self.text), 0, 0)
+
+    def clause_at(self, pos: int) -> tuple[int, int]:
+        sent = self.sentence_at(pos)
+        i = bisect.bisect_right(self._clauses, pos)
+        start = max(self._clauses[i - 1] if i else 0, sent.start)
+        end = min(self._clauses[i] if i < len(self._clauses) else len(self.text), sent.end)
+        return start, end
+
+    def find(self, group: str, start: int, end: int, cat: str | None = None) -> list[Mention]:
+        return [m for m in self.mentions
+                if m.group == group and start <= m.start and m.end <= end
+                and (cat is None or m.cat == cat or m.cat.startswith(cat + "."))]
+
+    # -- actors ----------------------------------------------------------------------
+    def _resolve_generic(self) -> None:
+        lex = actors()
+        counts = Counter(v for m in self.mentions if m.group == "actor" for v in m.values)
+        for entry in lex.values():
+            if entry.refers:
+                best = max(entry.refers, key=lambda r: (counts.get(r, 0), -entry.refers.index(r)))
+                self.generic[entry.id] = best
+
+    def armed(self, m: Mention) -> str | None:
+        """The armed actor a mention names (adjectives and generic words included)."""
+        lex = actors()
+        for v in m.values:
+            e = lex.get(v)
+            if e is None:
+                continue
+            if e.kind == "armed" or m.cat == "adj":
+                return v
+            if e.kind == "generic":
+                return self.generic.get(v)
+        return None
+
+    def source_id(self, m: Mention) -> str | None:
+        """The source id a mention names when it speaks."""
+        lex = actors()
+        for v in m.values:
+            if lex.get(v) and lex[v].kind == "source":
+                return v
+        for v in m.values:
+            e = lex.get(v)
+            if e and e.kind == "armed" and m.cat != "adj":
+                return e.statement or v
+            if e and e.kind == "generic":
+                return self.generic.get(v)
+        return None
+
+    @staticmethod
+    def party_of(actor_id: str | None) -> str:
+        if actor_id is None:
+            return "unknown"
+        if actor_id == "civilians":
+            return "civilian"
+        if actor_id == "unidentified":
+            return "unknown"
+        e = actors().get(actor_id)
+        if e and (e.inter in (1, 8) or actor_id in _STATE_IDS or e.same_as in _STATE_IDS):
+            return "state"
+        return "nonstate"
+
+    # -- dates -----------------------------------------------------------------------
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        return [d for d in self.analysis.dates if start <= d.start and d.end <= end]
+
+    def date_at(self, pos: int) -> DateRange:
+        """Nearest date in the sentence, else the last dated sentence of the paragraph,
+        else the publication day."""
+        sent = self.sentence_at(pos)
+        points = [d for d in self.dates_in(sent.start, sent.end) if d.role == "point"
+                  and d.range.start <= self.published]
+        if points:
+            best = min(points, key=lambda d: abs((d.start + d.end) // 2 - pos))
+            return best.range
+        for prev in reversed(self.sentences[: sent.idx]):
+            if prev.para != sent.para:
+                break
+            pts = [d for d in self.dates_in(prev.start, prev.end) if d.role == "point"
+                   and d.range.start <= self.published]
+            if pts:
+                return pts[-1].range
+        return DateRange.day(self.published)
+
+    def since_in(self, start: int, end: int) -> dt.date | None:
+        for d in self.dates_in(start, end):
+            if d.role == "since" or self.text[max(0, d.start - 12):d.start].strip().endswith(("منذ", "since", "في")):
+                if d.range.start <= self.published:
+                    return d.range.start
+        return None
+
+    # -- places ----------------------------------------------------------------------
+    def places_in(self, start: int, end: int) -> list[PlaceMention]:
+        return [p for p in self.analysis.places if start <= p.start and p.end <= end]
+
+    def place_near(self, pos: int, start: int, end: int, *, after_first: bool = True) -> Place | None:
+        """The most specific place in [start, end), nearest to ``pos`` (after it first)."""
+        cands = [p for p in self.places_in(start, end) if p.place.level != "country"]
+        if not cands:
+            cands = self.places_in(start, end)
+        if not cands:
+            return None
+        def key(p: PlaceMention) -> tuple[int, int, int]:
+            after = 0 if (p.start >= pos) == after_first else 1
+            return (LEVEL_RANK.get(p.place.level, 4) // 2, after, abs(p.start - pos))
+        return min(cands, key=key).place
+
+    def last_place(self, before: int, levels: tuple[str, ...] = ("city", "point")) -> Place | None:
+        best = None
+        for p in self.analysis.places:
+            if p.start >= before:
+                break
+            if p.place.level in levels:
+                best = p.place
+        return best
+
+    def region_cue(self, start: int, end: int) -> Place | None:
+        for m in self.find("regions", start, end):
+            return Place(name=m.values[0], level="region")
+        return None
+
+    def has(self, group: str, start: int, end: int, cat: str | None = None) -> bool:
+        return bool(self.find(group, start, end, cat))
+
+    def numbers_in(self, start: int, end: int) -> list[NumberMention]:
+        return [n for n in self.analysis.numbers if start <= n.start and n.end <= end]
+
+
+def _split_sentences(text: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for m in re.finditer(r"[.!?؟\n]+(?=\s|$)", text):
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out

@@ -1,0 +1,247 @@
+"""Control claims: who gained, lost, withdrew from or holds a place, with allies and extent.
+
+The actor is the armed actor next to the control verb in its clause (after it in Arabic
+VSO order, before it in English), else the last armed actor of the sentence; the place
+is every place after the verb in its clause (one claim each), else "the city"-style
+words resolved to the last place of that kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extract.attribution import Attribution
+from marsad.extract.context import Doc
+from marsad.extract.lexicon import Mention, actors
+from marsad.model import ContestedBy, ControlClaim, Place, Span
+
+__all__ = ["extract_control", "link_contested"]
+
+_NONSTATE_DEFAULT_FROM = "syria-military"
+_TOWARD = re.compile(r"(نحو|باتجاه|toward|towards|to)\s*$")
+_FROM = re.compile(r"(من|from)\s*$")
+
+
+def _lead(doc: Doc, ids: list[str], generic_allies: bool) -> tuple[str, list[str]]:
+    """Leading actor and allies of a coalition named together."""
+    lex = actors()
+    ids = list(dict.fromkeys(ids))
+    lead = ids[0]
+    if "turkey" in ids and any(i in ids for i in ("sna", "opposition", "fsa")):
+        return "turkey", ["sna"]
+    allies = [i for i in ids[1:] if i != lead]
+    if generic_allies and not allies:
+        e = lex.get(lead)
+        party = doc.party_of(lead)
+        if lead == "turkey":
+            allies = ["sna"]
+        elif party == "state":
+            allies = ["pro-government"]
+        elif e is not None:
+            allies = ["opposition"]
+    return lead, [a for a in allies if a != lead]
+
+
+def _subject(doc: Doc, trig: Mention, cl: tuple[int, int], sent_start: int) -> tuple[list[str], bool, int]:
+    """Armed actors of the control verb's subject, whether generic allies are named, and
+    where the subject ends."""
+    acts = [m for m in doc.find("actor", sent_start, cl[1]) if doc.armed(m)]
+    allies_m = doc.find("allies", max(sent_start, trig.start - 90), min(cl[1], trig.end + 60))
+    backed = doc.find("backed", max(sent_start, trig.start - 90), trig.start)
+    chosen: list[Mention] = []
+    if doc.lang == "ar":
+        after = [m for m in acts if trig.end <= m.start <= trig.end + 30 and m.start < cl[1]]
+        # "على" ends the subject of "سيطرت X على"
+        if after:
+            ala = re.search(r"(?<!\S)على(?!\S)", doc.text[trig.end:after[0].start])
+            if ala:
+                after = []
+        before = [m for m in acts if cl[0] - 100 <= m.start and m.end <= trig.start]
+        if after:
+            chosen = after[:1]
+            rest = [m for m in acts if chosen[0].end <= m.start <= chosen[0].end + 40 and m.start < cl[1]]
+            chosen += rest[:2]
+        elif before:
+            # the subject starts at the first actor of the run before the verb
+            run = [before[-1]]
+            for m in reversed(before[:-1]):
+                if run[0].start - m.end <= 40:
+                    run.insert(0, m)
+                else:
+                    break
+            chosen = run
+    else:
+        before = [m for m in acts if m.end <= trig.start and trig.start - m.end <= 120]
+        after = [m for m in acts if trig.end <= m.start <= trig.end + 20
+                 and re.match(r"\s*(by|to)\s", doc.text[trig.end:m.start + 1] + " ")]
+        if after:
+            chosen = after[:1]
+        elif before:
+            run = [before[-1]]
+            for m in reversed(before[:-1]):
+                if run[0].start - m.end <= 25:
+                    run.insert(0, m)
+                else:
+                    break
+            chosen = run
+    ids = [doc.armed(m) for m in chosen]
+    ids = [i for i in ids if i]
+    # English "HTS-led rebels": the leader first
+    if doc.lang == "en" and chosen:
+        led = re.search(r"([\w'-]+)-led\s*$", doc.text[max(0, chosen[-1].start - 20):chosen[-1].start])
+        if led and chosen[-1].start >= 4:
+            pass
+    end = chosen[-1].end if chosen else trig.start
+    return ids, bool(allies_m or backed), end
+
+
+def _extent(doc: Doc, trig: Mention, stop: int, change: str) -> tuple[str, int | None, int | None, int | None]:
+    window = (trig.start - 10, min(stop, trig.end + 45))
+    for n in doc.numbers_in(trig.end, min(stop, trig.end + 50)):
+        after = doc.text[n.end:n.end + 25]
+        if re.match(r"\s*(في الم|بالم|%|percent|per cent)", after):
+            v = n.value if n.value is not None else n.low
+            return ("most" if v and v > 50 else "part"), None, None, None
+        if doc.find("place_counts", n.end, n.end + 25) and getattr(n, "kind", "count") != "date":
+            return "count", n.value, n.low, n.high
+    ext = doc.find("extent", *window)
+    for cat in ("most", "part", "all"):
+        if any(m.cat == cat for m in ext):
+            return cat, None, None, None
+    if doc.find("control", trig.start, trig.end, "partial") and change == "gained":
+        return "part", None, None, None
+    return "all", None, None, None
+
+
+def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
+    out: list[ControlClaim] = []
+    for sent in doc.sentences:
+        trigs = [m for m in doc.find("control", sent.start, sent.end)
+                 if m.cat in ("gained", "withdrew", "lost", "held")]
+        used_places: set[tuple[int, int]] = set()
+        for trig in trigs:
+            word_start = trig.start
+            while word_start > 0 and doc.text[word_start - 1].isalnum():
+                word_start -= 1
+            prefix = doc.text[word_start:trig.start]
+            if doc.lang == "ar" and prefix.endswith("ل") and not prefix.endswith("لل") or prefix.endswith("لل") and trig.cat != "held":
+                continue  # "لاستعادة", "للسيطرة": an aim, not a change
+            if doc.find("control", max(sent.start, trig.start - 30), trig.start, "not"):
+                continue
+            if att.denial_before(trig.start):
+                continue
+            cl = doc.clause_at(trig.start)
+            change = trig.cat
+            if change == "held" and doc.find("control", max(sent.start, trig.start - 25), trig.end + 10, "now"):
+                change = "gained"
+            ids, generic_allies, subj_end = _subject(doc, trig, cl, sent.start)
+            if not ids:
+                prev = [m for m in doc.find("actor", max(0, sent.start - 400), trig.start) if doc.armed(m)]
+                if not prev:
+                    continue
+                ids = [doc.armed(prev[-1]) or ""]
+            if doc.lang == "en":
+                led = re.search(r"([A-Za-z'’]+)-led\b", doc.text[max(sent.start, trig.start - 60):trig.start])
+                if led:
+                    lm = [m for m in doc.find("actor", max(sent.start, trig.start - 60), trig.start)
+                          if doc.text[m.start:m.end].lower() == led.group(1).lower()]
+                    if lm and doc.armed(lm[0]):
+                        ids = [doc.armed(lm[0]) or ""] + [i for i in ids if i != doc.armed(lm[0])]
+                        generic_allies = True
+            lead, allies = _lead(doc, ids, generic_allies)
+            # places after the verb, in this clause or the next few words
+            stop = sent.end
+            nxt = [t for t in trigs if t.start > trig.end]
+            if nxt:
+                stop = min(stop, nxt[0].start)
+            places = [p for p in doc.places_in(trig.end, stop)
+                      if p.place.level != "country" and (p.start, p.end) not in used_places]
+            if change == "withdrew":
+                places = [p for p in places if not _TOWARD.search(doc.text[max(0, p.start - 12):p.start])]
+            # only places listed right after the verb (a list), not far clauses
+            keep = []
+            last_end = trig.end
+            for p in places:
+                gap = doc.text[last_end:p.start]
+                if keep and not re.fullmatch(r"[\s,،]*(و|and|,|،|\s)*[\s\w'’|-]{0,12}", gap):
+                    break
+                if not keep and p.start - trig.end > 110:
+                    break
+                keep.append(p)
+                last_end = p.end
+            extent, count, low, high = _extent(doc, trig, stop, change)
+            from_actor = _from_actor(doc, trig, stop, lead)
+            source = att.source_at(trig.start)
+            date = doc.date_at(trig.start)
+            targets: list[Place] = []
+            if extent == "count":
+                region = None
+                if keep:
+                    region = min(keep, key=lambda p: {"governorate": 0, "region": 0, "district": 1}.get(p.place.level, 2)).place
+                targets = [region or doc.region_cue(trig.end, sent.end) or doc.region_cue(sent.start, sent.end)]
+                targets = [t for t in targets if t is not None]
+            elif keep:
+                specific = [p for p in keep if p.place.level in ("city", "point")]
+                chosen = specific if len(specific) > 1 else keep[:1]
+                targets = [p.place for p in chosen]
+                for p in chosen:
+                    used_places.add((p.start, p.end))
+            else:
+                ana = doc.find("anaphora", trig.end, min(stop, trig.end + 60))
+                if ana:
+                    targets = [p for p in [doc.last_place(trig.start, ("city", "point") if ana[0].cat == "city" else ("region", "governorate", "district"))] if p]
+                if not targets and change == "withdrew":
+                    p = doc.place_near(trig.start, sent.start, trig.start)
+                    targets = [p] if p else []
+            if not targets:
+                continue
+            end = max(trig.end, *(p.end for p in doc.places_in(trig.end, stop)[:len(targets)] or [trig]))
+            start = min(trig.start, subj_end if subj_end < trig.start and trig.start - subj_end < 40 else trig.start)
+            for place in targets:
+                out.append(ControlClaim(
+                    source=source, date=date, place=place,
+                    evidence=doc.text[start:end], span=Span(start, end),
+                    actor=lead, with_=allies if change in ("gained", "held") else [],
+                    from_actor=from_actor if change == "gained" else None,
+                    extent=extent if extent != "count" or change != "withdrew" else "all",
+                    change=change, count=count, low=low, high=high,
+                ))
+    return _dedupe(out)
+
+
+def _from_actor(doc: Doc, trig: Mention, stop: int, lead: str) -> str | None:
+    for m in doc.find("actor", trig.end, stop):
+        arm = doc.armed(m)
+        if arm and arm != lead and _FROM.search(doc.text[max(0, m.start - 12):m.start]):
+            return arm
+    party = doc.party_of(lead)
+    if party == "state":
+        return "opposition" if lead == "syria-military" else None
+    if lead in ("hts", "opposition", "sna", "isis", "jaysh-al-islam", "ahrar-al-sham", "southern-operations-room"):
+        return _NONSTATE_DEFAULT_FROM
+    return None
+
+
+def _dedupe(claims: list[ControlClaim]) -> list[ControlClaim]:
+    out: list[ControlClaim] = []
+    seen: set[tuple] = set()
+    for c in claims:
+        key = (c.source, c.actor, c.place.name if c.place else None, c.change)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def link_contested(claims: list[ControlClaim]) -> None:
+    """Two sources at odds over one place: each claim lists the other in ``contested_by``."""
+    for a in claims:
+        for b in claims:
+            if a is b or a.source == b.source or not a.place or not b.place:
+                continue
+            if a.place.name != b.place.name or a.actor == b.actor:
+                continue
+            if a.change == "gained" and b.change == "gained" and a.date and b.date and a.date.overlaps(b.date):
+                if all(c.source != b.source for c in a.contested_by):
+                    a.contested_by.append(ContestedBy(b.source, f"{b.actor} {b.change} {b.extent} of {b.place.name}"))

@@ -1,0 +1,155 @@
+"""Event claims (ACLED types): one per incident, actor1 the attacker, actor2 the target.
+
+Trigger words of one clause form one event; the most specific sub-type wins (a chemical
+attack by barrel bomb is a chemical attack, a barrel-bomb "قصف" is an air strike).
+Unknown attackers are ``unidentified``; a denied or habitual action is no event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extract.attribution import Attribution
+from marsad.extract.context import Doc
+from marsad.extract.lexicon import Mention, acled_types
+from marsad.model import CasualtyClaim, ContestedBy, EventClaim, Span
+
+__all__ = ["extract_events"]
+
+# most specific first
+_PRIORITY = [
+    "Chemical weapon", "Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike",
+    "Shelling/artillery/missile attack", "Abduction/forced disappearance", "Attack",
+    "Looting/property destruction", "Disrupted weapons use", "Excessive force against protesters",
+    "Protest with intervention", "Peaceful protest", "Violent demonstration", "Armed clash",
+]
+_EMITTED = frozenset(_PRIORITY)
+_TARGET = re.compile(r"(على|ضد|استهدف\S*|targeting|against|on|at)\s*$")
+
+
+def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) -> list[EventClaim]:
+    out: list[EventClaim] = []
+    types = acled_types()
+    for sent in doc.sentences:
+        trigs = [m for m in doc.find("events", sent.start, sent.end) if m.cat in _EMITTED]
+        if not trigs:
+            continue
+        # group by clause
+        groups: dict[tuple[int, int], list[Mention]] = {}
+        for t in trigs:
+            groups.setdefault(doc.clause_at(t.start), []).append(t)
+        for cl, ts in groups.items():
+            if doc.find("habitual", cl[0], cl[1]) or doc.find("habitual", sent.start, min(sent.end, sent.start + 40)):
+                continue
+            if att.denial_before(ts[0].start):
+                continue
+            sub = min((t.cat for t in ts), key=_PRIORITY.index)
+            trig = next(t for t in ts if t.cat == sub)
+            if sub == "Shelling/artillery/missile attack" and doc.lang == "ar" and doc.find("events", sent.start, sent.end, "Air/drone strike") and not doc.find("actor", cl[0], cl[1]):
+                continue
+            actor1 = _attacker(doc, trig, cl, sent)
+            if actor1 is None:
+                actor1 = "unidentified"
+            kill = [c for c in casualties if c.span and sent.start <= c.span.start < sent.end
+                    and c.outcome == "killed" and not c.cumulative and c.part_of is None]
+            actor2 = _target(doc, trig, cl, actor1, kill)
+            place = doc.place_near(trig.start, cl[0], cl[1]) or doc.place_near(trig.start, sent.start, sent.end)
+            if place is None:
+                ana = doc.find("anaphora", sent.start, sent.end)
+                if ana:
+                    place = doc.last_place(trig.start)
+            fatalities = None
+            if kill:
+                k = kill[0]
+                fatalities = k.count if k.count is not None else k.low
+            start, end = _evidence(doc, trig, cl)
+            out.append(EventClaim(
+                source=att.source_at(trig.start), date=doc.date_at(trig.start), place=place,
+                evidence=doc.text[start:end], span=Span(start, end),
+                event_type=types[sub], sub_type=sub, actor1=actor1, actor2=actor2,
+                fatalities=fatalities,
+            ))
+    _contest(doc, att, out)
+    return _dedupe(out)
+
+
+def _attacker(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> str | None:
+    acts = [m for m in doc.find("actor", cl[0], cl[1]) if doc.armed(m)]
+    if not acts:
+        return None
+    def targeted(m: Mention) -> bool:
+        return bool(_TARGET.search(doc.text[max(0, m.start - 14):m.start]))
+    cands = [m for m in acts if not targeted(m)]
+    if not cands:
+        return None
+    if doc.lang == "ar":
+        adj = [m for m in cands if m.cat == "adj" and 0 <= m.start - trig.end <= 25]
+        if adj:
+            return doc.armed(adj[0])
+        after = [m for m in cands if 0 <= m.start - trig.end <= 45]
+        if after:
+            return doc.armed(after[0])
+        before = [m for m in cands if m.end <= trig.start]
+        if before:
+            return doc.armed(before[-1])
+    else:
+        before = [m for m in cands if m.end <= trig.start and trig.start - m.end <= 60]
+        if before:
+            return doc.armed(before[-1])
+        after = [m for m in cands if 0 <= m.start - trig.end <= 30 and re.match(r"\s*(by|from)\s", doc.text[trig.end:m.start + 1])]
+        if after:
+            return doc.armed(after[0])
+    return None
+
+
+def _target(doc: Doc, trig: Mention, cl: tuple[int, int], actor1: str, kill: list[CasualtyClaim]) -> str | None:
+    if any(k.party == "civilian" for k in kill):
+        return "civilians"
+    if doc.find("victim", cl[0], cl[1], "civilian"):
+        return "civilians"
+    for m in doc.find("actor", trig.end, cl[1]):
+        arm = doc.armed(m)
+        if arm and arm != actor1 and m.cat != "adj":
+            return arm
+    for k in kill:
+        if k.actor and k.actor != actor1:
+            return k.actor
+    return None
+
+
+def _evidence(doc: Doc, trig: Mention, cl: tuple[int, int]) -> tuple[int, int]:
+    start = max(cl[0], trig.start)
+    end = min(cl[1], max(trig.end, trig.end + 80))
+    # end at a word boundary
+    while end < cl[1] and doc.text[end - 1].isalnum():
+        end += 1
+    text = doc.text[start:end]
+    return start, start + len(text.rstrip(" ،,.;"))
+
+
+def _contest(doc: Doc, att: Attribution, events: list[EventClaim]) -> None:
+    """A denial in the same text contests the events it is about."""
+    for cue in att.denials():
+        if not cue.source:
+            continue
+        for ev in events:
+            if ev.source != cue.source and all(c.source != cue.source for c in ev.contested_by):
+                sent_ev = doc.sentence_at(ev.span.start) if ev.span else None
+                sent_cue = doc.sentence_at(cue.start)
+                if sent_ev and abs(sent_ev.idx - sent_cue.idx) <= 6:
+                    ev.contested_by.append(ContestedBy(cue.source, doc.text[cue.start:doc.sentence_at(cue.start).end].strip()[:160]))
+
+
+def _key(e: EventClaim) -> tuple:
+    return (e.sub_type, e.actor1, e.place.name if e.place else None)
+
+
+def _dedupe(events: list[EventClaim]) -> list[EventClaim]:
+    out: dict[tuple, EventClaim] = {}
+    for e in events:
+        k = _key(e)
+        if k not in out:
+            out[k] = e
+        elif out[k].fatalities is None and e.fatalities is not None:
+            out[k].fatalities = e.fatalities
+    return list(out.values())

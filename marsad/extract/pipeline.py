@@ -1,0 +1,61 @@
+"""``extract_text`` / ``extract_document``: text + language + publication date → claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.extract.attribution import Attribution
+from marsad.extract.casualties import extract_casualties
+from marsad.extract.context import Doc
+from marsad.extract.control import extract_control, link_contested
+from marsad.extract.events import extract_events
+from marsad.extract.lexicon import outlet_source, resolve_id
+from marsad.model import AnyClaim, CasualtyClaim, ControlClaim, Document, EventClaim
+
+__all__ = ["extract_text", "extract_document"]
+
+
+def extract_text(text: str, lang: str | None, published: dt.date | None,
+                 outlet: str | None = None) -> list[AnyClaim]:
+    """Claims stated in ``text``; a pure function of its arguments."""
+    from marsad.lang import analyze, detect_lang
+
+    lang = lang or detect_lang(text)
+    published = published or dt.date.today()
+    analysis = analyze(text, lang, published)
+    try:
+        from marsad.geo import geoparse
+
+        analysis.places = geoparse(analysis)
+    except ImportError:  # geoparser not installed: claims without places
+        analysis.places = []
+    doc = Doc.build(text, lang, published, outlet, analysis)
+    default = outlet_source(outlet) or "unknown-outlet"
+    att = Attribution.build(doc, default)
+    casualties = extract_casualties(doc, att)
+    control = extract_control(doc, att)
+    link_contested(control)
+    events = extract_events(doc, att, casualties)
+    claims: list[AnyClaim] = [*casualties, *control, *events]
+    for c in claims:
+        _to_gold_ids(c)
+    claims.sort(key=lambda c: c.span.start if c.span else 0)
+    return claims
+
+
+def extract_document(doc: Document) -> list[AnyClaim]:
+    return extract_text(doc.text, doc.lang, doc.published, doc.outlet)
+
+
+def _to_gold_ids(c: AnyClaim) -> None:
+    c.source = resolve_id(c.source) or c.source
+    if isinstance(c, CasualtyClaim):
+        c.actor = resolve_id(c.actor)
+        c.perpetrator = resolve_id(c.perpetrator)
+    elif isinstance(c, ControlClaim):
+        c.actor = resolve_id(c.actor)
+        c.from_actor = resolve_id(c.from_actor)
+        c.with_ = [x for x in dict.fromkeys(resolve_id(w) or w for w in c.with_) if x != c.actor]
+    elif isinstance(c, EventClaim):
+        c.actor1 = resolve_id(c.actor1)
+        c.actor2 = resolve_id(c.actor2)
