@@ -121,12 +121,12 @@ class Gazetteer:
     @staticmethod
     def prior(entry: Entry, country: str | None = "SY") -> float:
         score = LEVEL_PRIOR.get(entry.level, 1.0)
-        if entry.population:
+        if entry.population and entry.level in ("city", "point"):  # an area's head count says nothing
             score += math.log10(entry.population) / 3.0
         if country and entry.country == country:
             score += 2.0
-        if entry.geonameid is not None and entry.level == "city":
-            score += 0.2  # a GeoNames populated place rather than an OCHA-only community
+        if entry.level == "city":  # a GeoNames populated place, or an unknown-size community
+            score += 0.2 if entry.geonameid is not None else -1.0
         return score
 
     def closeness(self, entry: Entry, other: Entry) -> float:

@@ -291,8 +291,32 @@ def _char_offset(raw: str, n_norm: int) -> int:
 # -- filters ---------------------------------------------------------------------------
 
 
+_CUES_AR = frozenset({"في", "من", "قرب", "على", "علي", "الى", "الي", "نحو", "باتجاه", "حول", "بين", "داخل", "محيط",
+                      "اطراف", "اطراف", "اتجاه", "اهالي", "سكان", "مدخل", "اهل", "اقتحام", "دخول", "عند", "لدى", "حتى",
+                      "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "قريه", "بلده", "و"})
+_CUES_EN = frozenset({"in", "at", "near", "from", "to", "towards", "toward", "outside", "around", "into", "of",
+                      "between", "captured", "seized", "entered", "took", "took", "retook", "recaptured", "and", "including"})
+
+
+def _minor(m: _Match) -> bool:
+    """Every reading is a small place only an imported table knows (no GeoNames id, no population)."""
+    return all(e.geonameid is None and not e.population and e.level in ("city", "point") and not e.id.startswith("lm-")
+               for e in m.entries)
+
+
+def _cue(m: _Match, toks: list[_Tok]) -> bool:
+    first = toks[m.i]
+    if first.arabic:
+        if m.prefix and first.key[: m.prefix].rstrip("و").endswith(("ب", "ل")) or m.prefix and first.key[0] == "و":
+            return True
+        return m.i > 0 and toks[m.i - 1].key in _CUES_AR
+    return m.i > 0 and toks[m.i - 1].raw.lower() in _CUES_EN or (m.i > 1 and toks[m.i - 1].raw == ",")
+
+
 def _keep(m: _Match, toks: list[_Tok]) -> bool:
     first = toks[m.i]
+    if m.kind is None and m.direction is None and m.j - m.i == 1 and _minor(m) and not _cue(m, toks):
+        return False
     words = m.key.split()
     if len(m.key.replace(" ", "")) <= 2:
         return False
@@ -317,29 +341,17 @@ def _resolve(matches: list[_Match], gaz: Gazetteer, text: str) -> None:
     single = Counter(m.entries[0].country for m in matches
                      if len({e.id for e in m.entries}) == 1 and m.entries[0].level != "country")
     story = single.most_common(1)[0][0] if single else "SY"
-    ids_by_match = [{e.id for e in m.entries} | {a.id for e in m.entries if e.level in ("city",)
-                                                   for a in gaz.ancestors(e)[:1] if a.level == "governorate"
-                                                   and _same_name(gaz, a, e)} for m in matches]
-    for k, m in enumerate(matches):
-        others: set[str] = set()
-        near_ids: set[str] = set()
-        for k2, ids in enumerate(ids_by_match):
-            if k2 != k and matches[k2].key != m.key:
-                others |= ids
-                if abs(matches[k2].start - m.start) < 120:
-                    near_ids |= ids
+    # Pass 1: priors, level words, the story's country.
+    for m in matches:
         cands: list[tuple[float, Entry]] = []
         for e in {e.id: e for e in m.entries}.values():
             s = gaz.prior(e, country=story)
+            if e.level == "country":
+                s += 2.0
             if m.kind:
                 s += _KIND_BONUS.get(m.kind, {}).get(e.level, 0.0)
             if m.kind in ("governorate", "rural", "area", "subdistrict") and e.level in ("city", "point"):
                 s -= 2.0
-            anc = {a.id for a in gaz.ancestors(e) if a.level != "country"}
-            if anc & near_ids:
-                s += 4.0
-            elif anc & others:
-                s += 2.5
             cands.append((s, e))
         if m.kind is None and m.j - m.i == 1:  # a one-word small town abroad is more likely a word
             cands = [c for c in cands if c[1].country in (story, None) or c[1].level != "city"
@@ -348,14 +360,37 @@ def _resolve(matches: list[_Match], gaz: Gazetteer, text: str) -> None:
             cands = [c for c in cands if c[1].level != "country"]
         cands.sort(key=lambda c: (-c[0], c[1].id))
         m.cands = cands
-    # Second pass: nearness to the other places' first choices.
+    # Pass 2: a parent the text names ("سراقب في ريف إدلب"), and nearness to the other places.
+    anchors: list[tuple[int, set[str]]] = []
+    for m in matches:
+        ids: set[str] = set()
+        if m.cands:
+            top = m.cands[0][1]
+            ids.add(top.id)
+            if top.level == "city":
+                gov = gaz.governorate_of(top)
+                if gov is not None and _same_name(gaz, gov, top):
+                    ids.add(gov.id)  # "حلب" also names its governorate
+        anchors.append((m.start, ids))
     points = [(k, m.cands[0][1]) for k, m in enumerate(matches)
               if m.cands and m.cands[0][1].level in ("city", "point") and m.cands[0][1].lat is not None]
     for k, m in enumerate(matches):
         if len(m.cands) < 2:
             continue
+        others: set[str] = set()
+        near_ids: set[str] = set()
+        for k2, (start, ids) in enumerate(anchors):
+            if k2 != k and matches[k2].key != m.key:
+                others |= ids
+                if abs(start - m.start) < 120:
+                    near_ids |= ids
         rescored = []
         for s, e in m.cands:
+            anc = {a.id for a in gaz.ancestors(e) if a.level != "country"}
+            if anc & near_ids:
+                s += 4.0
+            elif anc & others:
+                s += 2.5
             if e.lat is not None and e.lon is not None:
                 ds = [distance_km(e.lat, e.lon, p.lat, p.lon) for k2, p in points  # type: ignore[arg-type]
                       if k2 != k and p.id != e.id]
