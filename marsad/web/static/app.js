@@ -276,6 +276,7 @@
       title.appendChild(document.createTextNode(" · " + (ev.date ? ev.date.from : "") + " · " + (ev.place && ev.place.name || "") + " · "));
       title.appendChild(el("span", { "class": "grade grade-" + ev.grade }, t("grade_" + ev.grade)));
       head.appendChild(title);
+      if (ev.grade_reason) head.appendChild(el("p", { "class": "meta grade-reason", dir: "auto" }, ev.grade_reason));
       if (ev.fatalities && ev.fatalities.best !== null) {
         head.appendChild(el("p", null, t("fatalities") + ": " + [ev.fatalities.low, ev.fatalities.best, ev.fatalities.high].join(" – ")));
       }
