@@ -207,7 +207,16 @@ def _rules(lang: str) -> _Rules:
     not_before = frozenset(normalize(w, lang) for w in data["not_today_before"])
     since_start = re.compile(rf"{cl}(?:{since}) ")
     pats.sort(key=lambda pf: pf[1] is relative)  # bare "اليوم"/"الليلة" last: longer phrases first
-    scan = re.compile("|".join(f"(?P<_p{k}>{_NAMED.sub('(?:', p.pattern)})" for k, (p, _) in enumerate(pats)))
+    # One pass: patterns that start at a word boundary share one look-behind, so the scan
+    # rejects positions inside words once instead of once per pattern.
+    worded, other = [], []
+    for k, (p, _) in enumerate(pats):
+        body = _NAMED.sub("(?:", p.pattern)
+        if body.startswith(B):
+            worded.append(f"(?P<_p{k}>{body[len(B):]})")
+        else:
+            other.append(f"(?P<_p{k}>{body})")
+    scan = re.compile("|".join([B + "(?:" + "|".join(worded) + ")", *other]))
     return _Rules(tuple(pats), scan, since_re, since_start, not_before)
 
 

@@ -11,6 +11,7 @@ collapse spaces and returns a function from normalised positions to original one
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 
@@ -33,22 +34,18 @@ def normalize(text: str, lang: str = "ar") -> str:
 class OffsetMap:
     """Maps a position in the normalised text to a position in the original."""
 
-    __slots__ = ("_breaks", "_shifts", "_table")
+    __slots__ = ("_breaks", "_shifts")
 
-    def __init__(self, breaks: list[int] | None = None, shifts: list[int] | None = None,
-                 table: list[int] | None = None) -> None:
-        self._breaks = breaks or []
-        self._shifts = shifts or []
-        self._table = table
+    def __init__(self, breaks: list[int] | None = None, shifts: list[int] | None = None) -> None:
+        self._breaks = breaks or []  # normalised positions where the shift changes
+        self._shifts = shifts or []  # original − normalised from each break on
 
     @property
     def is_identity(self) -> bool:
         """True when normalisation changed no length (positions map to themselves)."""
-        return self._table is None and not self._breaks
+        return not self._breaks
 
     def __call__(self, pos: int) -> int:
-        if self._table is not None:
-            return self._table[pos]
         if not self._breaks:
             return pos
         i = bisect.bisect_right(self._breaks, pos)
@@ -59,10 +56,12 @@ def normalize_with_offsets(text: str) -> tuple[str, OffsetMap]:
     """Normalise without collapsing spaces; return the form and its offset map.
 
     Fast path (the usual case): the text is NFKC already, so the only length changes are
-    deleted marks, found with one regex. Otherwise each character is mapped on its own.
+    deleted marks, found with one regex. Otherwise compatibility characters in the usual
+    ranges (presentation forms, "…", ligatures, full-width forms) are folded one by one.
     """
+    table = char_table()
     if unicodedata.is_normalized("NFKC", text) and "İ" not in text:
-        norm = text.translate(char_table()).lower()
+        norm = text.translate(table).lower()
         if len(norm) == len(text):
             return norm, OffsetMap()
         breaks: list[int] = []
@@ -73,16 +72,30 @@ def normalize_with_offsets(text: str) -> tuple[str, OffsetMap]:
             breaks.append(m.end() - removed)
             shifts.append(removed)
         return norm, OffsetMap(breaks, shifts)
-    return _slow_normalize(text)
-
-
-def _slow_normalize(text: str) -> tuple[str, OffsetMap]:
-    table = char_table()
     parts: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        out = unicodedata.normalize("NFKC", ch).translate(table).lower()
-        parts.append(out)
-        origin.extend([i] * len(out))
-    origin.append(len(text))
-    return "".join(parts), OffsetMap(table=origin)
+    breaks, shifts = [], []
+    pos = out = 0
+    for m in _DELETED_OR_COMPAT.finditer(text):
+        if m.start() > pos:
+            parts.append(text[pos:m.start()].translate(table).lower())
+            out += m.start() - pos
+        piece = "" if m.lastgroup == "deleted" else _fold(m.group())
+        parts.append(piece)
+        out += len(piece)
+        pos = m.end()
+        if len(piece) != pos - m.start():
+            breaks.append(out)
+            shifts.append(pos - out)
+    parts.append(text[pos:].translate(table).lower())
+    return "".join(parts), OffsetMap(breaks, shifts)
+
+
+_COMPAT_RANGES = ("\u00a0-\u00bf\u0130\u0132\u0133\u01c4-\u01cc\u0675-\u0678\u2000-\u20ff"
+                  "\u2100-\u218f\u2460-\u24ff\u3000\ufb00-\ufdff\ufe10-\ufe6f\ufe70-\ufeff\uff00-\uffef")
+_DELETED_OR_COMPAT = re.compile(
+    "(?P<deleted>[" + "".join(re.escape(chr(c)) for c in sorted(DELETED)) + "]+)|(?P<compat>[" + _COMPAT_RANGES + "])")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch).translate(char_table()).lower()
