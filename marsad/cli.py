@@ -25,6 +25,7 @@ app = typer.Typer(
 def _register() -> None:
     from marsad.api import commands as api_commands
     from marsad.eval import commands as eval_commands
+    from marsad.export import commands as export_commands
     from marsad.extract import commands as extract_commands
     from marsad.fuse import commands as fuse_commands
     from marsad.geo import commands as geo_commands
@@ -44,6 +45,8 @@ def _register() -> None:
     app.command("control")(fuse_commands.control_command)
     app.command("serve")(api_commands.serve)
     app.add_typer(api_commands.keys_app, name="keys")
+    app.command("export")(export_commands.export_command)
+    app.command("bulletin")(export_commands.bulletin_command)
 
 
 _register()
