@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -136,7 +137,7 @@ def group_documents(
     lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=_NUM_PERM)
     sets: dict[str, set[str]] = {}
     encoded = [[s.encode("utf-8") for s in shingles] for _, shingles in unique]
-    for (doc_id, shingles), hashes in zip(unique, MinHash.bulk(encoded, num_perm=_NUM_PERM) if encoded else []):
+    for (doc_id, shingles), hashes in zip(unique, MinHash.bulk(encoded, num_perm=_NUM_PERM, hashfunc=zlib.crc32) if encoded else []):
         if not shingles:
             continue
         for other in lsh.query(hashes):

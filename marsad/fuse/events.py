@@ -394,8 +394,11 @@ def build_events(
         if days:
             index.add(cluster, rec, days)
 
-    located = [r for r in recs if r.claim.place is not None]
-    unlocated = [r for r in recs if r.claim.place is None]
+    ids_present = {r.id for r in recs}
+    copies = [r for r in recs if echoes.get(r.id) in ids_present]
+    originals = [r for r in recs if echoes.get(r.id) not in ids_present]
+    located = [r for r in originals if r.claim.place is not None]
+    unlocated = [r for r in originals if r.claim.place is None]
     # events first, so casualty counts find the event they belong to
     for rec in [r for r in located if isinstance(r.claim, EventClaim)]:
         days = _days(rec)
@@ -410,6 +413,17 @@ def build_events(
         days = _days(rec)
         cands = [c for c in index.same_day(days) if _strong_unique(rec, c)] if days else []
         place_claim(rec, cands if len(cands) == 1 else [], True)
+
+    # a copy's claim goes where the claim it repeats went, never into an event of its own
+    home = {m.id: c for c in clusters for m in c.members}
+    for rec in copies:
+        target = home.get(echoes[rec.id])
+        if target is None:
+            place_claim(rec, [], False)
+            continue
+        target.members.append(rec)
+        home[rec.id] = target
+        log_of[target.n].append(("merge", rec.id, f"repeats claim {echoes[rec.id]} (duplicate document)", 1.0))
 
     _apply_manual(clusters, overrides, log_of)
     clusters = [c for c in clusters if c.members]
