@@ -29,9 +29,9 @@ def ingest(
 ) -> None:
     """Store reports (txt, html, jsonl, json, RSS/Atom) in the database; idempotent.
 
-    Raw bytes are kept before parsing; what cannot be used is quarantined with a reason.
-    Exit codes: 0 everything stored (or already there); 3 finished, but some inputs were
-    quarantined (listed); 2 a path does not exist; 1 the database cannot be opened.
+    Raw bytes are kept before parsing; what cannot be used is quarantined with a reason, and the run goes on.
+
+    Exit codes: 0 everything stored (or already there); 3 finished, but some inputs were quarantined (listed); 2 a path does not exist; 1 the database cannot be opened.
     """
     with open_store(db) as store:
         summary = ingest_paths(store, paths, progress=progress, max_bytes=int(max_mb * 2**20))
