@@ -27,6 +27,9 @@ def analyze(
     if lang is not None and lang not in ("ar", "en"):
         raise InputError(f"--lang {lang!r} is not supported: use ar or en, or leave it out to detect.")
     result = run(text, lang=lang, published=pub)
+    from marsad.geo import add_places  # the geoparser fills result.places (issue 5)
+
+    add_places(result)
     if as_json:
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False))
         return
