@@ -45,15 +45,31 @@ class Attribution:
                 last = None
             found = att._sentence_cues(sent.start, sent.end)
             for cue in found:
-                if cue.source is None and cue.kind == "verb":
+                if cue.source is None and cue.kind == "verb" and att._carries(cue):
                     cue.source = last
                     cue.explicit = False
-                if cue.source:
+                if cue.source and cue.kind != "deny":
                     last = cue.source
             att.cues[sent.idx] = found
             if found:
                 last_para = sent.para
         return att
+
+    def _carries(self, cue: Cue) -> bool:
+        """A verb without a named speaker carries the last one only when nothing else is
+        its subject ("وأضاف أن…", "He added", "وتابع:")."""
+        text = self.doc.text
+        after = text[cue.end:cue.end + 14]
+        before = text[max(0, cue.start - 12):cue.start]
+        if re.match(r"\s*([:،,\"“«]|[وف]?[إأا]ن(ه|ها|هم)?(?!\S)|that\b|on\b|in\b)", after):
+            return True
+        if re.search(r"\b(he|she|they|it)\s+$", before, re.I):
+            return True
+        if any(d.start - cue.end <= 3 and d.start >= cue.end for d in self.doc.analysis.dates):
+            return True
+        if re.match(r"\s*(مجددا|أيضا|كذلك|لاحقا|في بيان|في تصريح|لوكالة|ل)", after):
+            return True
+        return False
 
     def _speaker(self, mentions: list[Mention]) -> str | None:
         for m in mentions:
@@ -103,8 +119,13 @@ class Attribution:
             before = [a for a in actors if m.start - 30 <= a.end <= m.start]
             return self._speaker(list(reversed(before)))
         before = [a for a in actors if m.start - 90 <= a.end <= m.start]
-        # English: "X said", "X, a medic, said"
-        sid = self._speaker(list(reversed(before)))
+        # English: "X said", "X, a medic, said": a named source first, an armed actor only next to the verb
+        srcs = [a for a in before if any(self.doc.source_id(a) == v for v in a.values)]
+        sid = self._speaker(list(reversed(srcs)))
+        if sid:
+            return sid
+        close = [a for a in before if m.start - a.end <= 25]
+        sid = self._speaker(list(reversed(close)))
         if sid:
             return sid
         after = [a for a in actors if m.end <= a.start <= m.end + 25]

@@ -76,7 +76,7 @@ def _victims(doc: Doc, n: NumberMention, limit: int) -> tuple[str | None, str | 
     cats = {m.cat for m in vic if m.start - start < 12}
     actor = None
     for a in acts:
-        if a.start - start > 55:
+        if a.start - start > 55 or (first_vic is None and a.start - start > 30):
             break
         arm = doc.armed(a)
         if arm:
@@ -91,8 +91,10 @@ def _victims(doc: Doc, n: NumberMention, limit: int) -> tuple[str | None, str | 
             if arm:
                 actor = arm
                 break
+    if first_vic is not None and first_vic.start - start < 12 and first_vic.cat in ("civilian", "subset"):
+        return "civilian", "civilians", subset
     if actor == "civilians" or "civilian" in cats:
-        return "civilian", "civilians", subset and "civilian" not in cats - {"subset"}
+        return "civilian", "civilians", subset
     if actor:
         return doc.party_of(actor), actor, False
     if "state" in cats:
@@ -130,6 +132,7 @@ def _is_noise(doc: Doc, n: NumberMention) -> bool:
 
 def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
     """Casualty claims of a document, parts linked to their totals."""
+    _OUTLET[0] = att.default
     out: list[CasualtyClaim] = []
     ids = 0
     for sent in doc.sentences:
@@ -137,7 +140,10 @@ def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
         head: CasualtyClaim | None = None
         last: CasualtyClaim | None = None
         breakdown = False
+        skip_next = None
         for k, n in enumerate(nums):
+            if skip_next is not None and n is skip_next:
+                continue
             nxt = nums[k + 1].start if k + 1 < len(nums) else sent.end
             cl = doc.clause_at(n.start)
             om = _outcome(doc, n, cl)
@@ -182,6 +188,24 @@ def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
             if om is None:
                 continue
             outcome = om.cat.split(".")[-1]
+            if doc.find("previous", max(sent.start, n.start - 60), min(sent.end, n.end + 40)):
+                continue
+            fig = n.value if n.value is not None else (n.low or 0)
+            if outcome == _DISPLACED and fig < 50:
+                continue  # "displaced people" describing victims, not a displacement figure
+            if subset and head is None and k + 1 < len(nums) and re.fullmatch(r"\s*(و|and)\s*", doc.text[(n.noun_end or n.end) + 0:nums[k + 1].start]):
+                # "16 طفلا وأربع نساء": one civilian figure, the sum
+                nn = nums[k + 1]
+                total = (n.value or 0) + (nn.value or 0)
+                claim = _claim(doc, att, n, outcome, "civilian", "civilians", None, sent, om)
+                claim.count, claim.low, claim.high = total, None, None
+                out.append(claim)
+                head = claim
+                last = claim
+                skip_next = nn
+                continue
+            if skip_next is not None and n is skip_next:
+                continue
             if head is not None and head.outcome == outcome and of_them:
                 if head.id is None:
                     ids += 1
@@ -257,7 +281,9 @@ def _claim(doc: Doc, att: Attribution, n: NumberMention, outcome: str, party: st
             if doc.armed(a) == actor:
                 end = max(end, a.end)
                 break
-    place = doc.place_near(n.start, sent.start, sent.end)
+    place = doc.place_near(n.start, cl[0], sent.end)
+    if place is not None and place.level == "country":
+        place = None
     perp = _perpetrator(doc, n, sent, actor)
     return CasualtyClaim(
         source=att.source_at(n.start), date=date, place=place,
@@ -302,4 +328,14 @@ def _dedupe(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
             dup.party, dup.actor = c.party, c.actor
             if c.id and not dup.id:
                 dup.id = c.id
-    return out
+    final = []
+    for c in out:
+        if any(o is not c and o.source != c.source and o.outcome == c.outcome and o.cumulative == c.cumulative
+               and (o.count, o.low, o.high) == (c.count, c.low, c.high) and c.source == _OUTLET[0]
+               for o in out):
+            continue
+        final.append(c)
+    return final
+
+
+_OUTLET = [""]

@@ -60,6 +60,14 @@ class Doc:
     # -- structure -------------------------------------------------------------------
     def _sentences(self) -> None:
         spans = list(self.analysis.sentences) or _split_sentences(self.text)
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            if merged and self.text[merged[-1][0]:merged[-1][1]].rstrip().endswith(("…", "...")) \
+                    and "\n" not in self.text[merged[-1][1]:s]:
+                merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((s, e))
+        spans = merged
         # paragraphs: blank-line or newline separated blocks
         breaks = [m.start() for m in re.finditer(r"\n", self.text)]
         out = []

@@ -24,6 +24,8 @@ _PRIORITY = [
     "Protest with intervention", "Peaceful protest", "Violent demonstration", "Armed clash",
 ]
 _EMITTED = frozenset(_PRIORITY)
+_NEGATION = re.compile(r"(لم|لا|دون|بدون|بوقف|وقف|no|not|without|end to|stop)\s+(\S+\s+){0,2}$")
+_BETWEEN = re.compile(r"(?<!\S)(بين|between)\s")
 _TARGET = re.compile(r"(على|ضد|استهدف\S*|targeting|against|on|at)\s*$")
 
 
@@ -43,21 +45,33 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
                 continue
             if att.denial_before(ts[0].start):
                 continue
+            ts = [t for t in ts if not _NEGATION.search(doc.text[max(cl[0], t.start - 25):t.start])]
+            if not ts or doc.find("toll", cl[0], cl[1]):
+                continue
             sub = min((t.cat for t in ts), key=_PRIORITY.index)
             trig = next(t for t in ts if t.cat == sub)
             if sub == "Shelling/artillery/missile attack" and doc.lang == "ar" and doc.find("events", sent.start, sent.end, "Air/drone strike") and not doc.find("actor", cl[0], cl[1]):
                 continue
             actor1 = _attacker(doc, trig, cl, sent)
+            actor2_between = None
+            if sub == "Armed clash":
+                btw = _BETWEEN.search(doc.text, trig.start, cl[1])
+                if btw:
+                    pair = [doc.armed(m) for m in doc.find("actor", btw.end(), min(sent.end, btw.end() + 120)) if doc.armed(m)]
+                    if pair:
+                        actor1 = pair[0]
+                        actor2_between = next((a for a in pair[1:] if a != actor1), None)
             if actor1 is None:
                 actor1 = "unidentified"
             kill = [c for c in casualties if c.span and sent.start <= c.span.start < sent.end
                     and c.outcome == "killed" and not c.cumulative and c.part_of is None]
-            actor2 = _target(doc, trig, cl, actor1, kill)
+            actor2 = actor2_between or _target(doc, trig, cl, actor1, kill)
             place = doc.place_near(trig.start, cl[0], cl[1]) or doc.place_near(trig.start, sent.start, sent.end)
-            if place is None:
+            if place is None or place.level == "country":
                 ana = doc.find("anaphora", sent.start, sent.end)
-                if ana:
-                    place = doc.last_place(trig.start)
+                place = doc.last_place(trig.start) if ana else None
+            if place is None:
+                continue  # an event nobody can place is not scored and rarely an incident
             fatalities = None
             if kill:
                 k = kill[0]
@@ -140,6 +154,10 @@ def _contest(doc: Doc, att: Attribution, events: list[EventClaim]) -> None:
                     ev.contested_by.append(ContestedBy(cue.source, doc.text[cue.start:doc.sentence_at(cue.start).end].strip()[:160]))
 
 
+def _family(e: EventClaim) -> str:
+    return e.event_type
+
+
 def _key(e: EventClaim) -> tuple:
     return (e.sub_type, e.actor1, e.place.name if e.place else None)
 
@@ -152,4 +170,14 @@ def _dedupe(events: list[EventClaim]) -> list[EventClaim]:
             out[k] = e
         elif out[k].fatalities is None and e.fatalities is not None:
             out[k].fatalities = e.fatalities
-    return list(out.values())
+    kept = list(out.values())
+    # an unidentified attacker is dropped when the same incident has a named one
+    final = []
+    for e in kept:
+        if e.actor1 == "unidentified" and any(
+                o is not e and o.actor1 != "unidentified" and _family(o) == _family(e)
+                and o.place and e.place and o.place.name == e.place.name
+                and (o.date is None or e.date is None or o.date.overlaps(e.date)) for o in kept):
+            continue
+        final.append(e)
+    return final

@@ -30,13 +30,13 @@ def extract_text(text: str, lang: str | None, published: dt.date | None,
     except ImportError:  # geoparser not installed: claims without places
         analysis.places = []
     doc = Doc.build(text, lang, published, outlet, analysis)
-    default = outlet_source(outlet) or "unknown-outlet"
+    default = outlet_source(outlet) or "outlet"
     att = Attribution.build(doc, default)
     casualties = extract_casualties(doc, att)
     control = extract_control(doc, att)
     link_contested(control)
     events = extract_events(doc, att, casualties)
-    claims: list[AnyClaim] = [*casualties, *control, *events]
+    claims: list[AnyClaim] = [c for c in (*casualties, *control, *events) if not _background(c, published)]
     for c in claims:
         _to_gold_ids(c)
     claims.sort(key=lambda c: c.span.start if c.span else 0)
@@ -45,6 +45,15 @@ def extract_text(text: str, lang: str | None, published: dt.date | None,
 
 def extract_document(doc: Document) -> list[AnyClaim]:
     return extract_text(doc.text, doc.lang, doc.published, doc.outlet)
+
+
+def _background(c: AnyClaim, published: dt.date) -> bool:
+    """A claim about another year (history recalled in the story) is background."""
+    if c.date is None:
+        return False
+    if c.date.precision == "year" and c.date.end.year < published.year:
+        return True
+    return (published - c.date.end).days > 400
 
 
 def _to_gold_ids(c: AnyClaim) -> None:
