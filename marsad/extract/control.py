@@ -136,7 +136,9 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
                 change = "gained"
             ids, generic_allies, subj_end = _subject(doc, trig, cl, sent.start)
             if not ids:
-                prev = [m for m in doc.find("actor", max(0, sent.start - 400), trig.start) if doc.armed(m)]
+                # Arabic verbs carry their subject in the verb ("سيطروا"): the last armed actor
+                lookback = 400 if doc.lang == "ar" else 0
+                prev = [m for m in doc.find("actor", max(0, sent.start - lookback), trig.start) if doc.armed(m)]
                 if not prev:
                     continue
                 ids = [doc.armed(prev[-1]) or ""]
@@ -193,6 +195,13 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
                 if not targets and change == "withdrew":
                     p = doc.place_near(trig.start, sent.start, trig.start)
                     targets = [p] if p else []
+            listed = _listed_places(doc, trig, stop)
+            if listed and extent != "count":
+                known = {p.name for p in targets}
+                targets = targets + [p for p in listed if p.name not in known and not any(
+                    p.name.lower() in t.name.lower() or t.name.lower() in p.name.lower() for t in targets)]
+                if len(targets) > 1:
+                    targets = [t for t in targets if t.level in ("city", "point")] or targets
             if not targets:
                 continue
             end = max(trig.end, *(p.end for p in doc.places_in(trig.end, stop)[:len(targets)] or [trig]))
@@ -207,6 +216,38 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
                     change=change, count=count, low=low, high=high,
                 ))
     return _dedupe(out)
+
+
+_LIST_HEAD = re.compile(r"(?:(?:the\s+)?(?:villages?|towns?|cities|city|neighbou?rhoods?|districts?)\s+of\s+|(?<!\S)(?:[وب]?(?:قرى|قرية|بلدات|بلدة|مدينة|مدن|حي|أحياء|القرى|البلدات))\s+)")
+_STOP_EN = re.compile(r"\s+(?:as well as|in the|in|from|near|on|while|which|with|after|before|by|to|and other|during)\s|[.;:(]")
+_STOP_AR = re.compile(r"\s+(?:في|من|على|الواقعة|الواقع|قرب|شرق\S*|غرب\S*|شمال\S*|جنوب\S*|بعد|خلال|إلى|التي|الذي|بريف|بمحافظة)\s|[.؛:(]")
+
+
+def _listed_places(doc: Doc, trig: Mention, stop: int) -> list[Place]:
+    """Names listed after "the villages of" / "قرى": places the gazetteer may not know."""
+    head = _LIST_HEAD.search(doc.text, trig.end, min(stop, trig.end + 40))
+    if not head:
+        return []
+    rest = doc.text[head.end():stop]
+    cut = (_STOP_EN if doc.lang == "en" else _STOP_AR).search(rest)
+    if cut:
+        rest = rest[:cut.start()]
+    parts = re.split(r"\s*,\s*|\s*،\s*|\s+and\s+|\s+(?=و\S)", rest)
+    out: list[Place] = []
+    geo = doc.places_in(head.end(), head.end() + len(rest) + 1)
+    for part in parts:
+        name = part.strip().strip("\"'“”")
+        if doc.lang == "ar" and name.startswith("و") and len(name) > 3:
+            name = name[1:]
+        if "|" in name:
+            name = name.split("|")[-1]
+        if not name or len(name) > 40 or len(name.split()) > 4:
+            continue
+        if doc.lang == "en" and not name[0].isupper():
+            continue
+        hit = next((g.place for g in geo if name in doc.text[g.start:g.end] or doc.text[g.start:g.end] in name), None)
+        out.append(hit or Place(name=name, level="city"))
+    return out
 
 
 def _from_actor(doc: Doc, trig: Mention, stop: int, lead: str) -> str | None:
