@@ -320,7 +320,9 @@ def _sum(figures: list[LedgerFigure], *, by_place_day: bool) -> list[LedgerFigur
     for key, figs in buckets.items():
         first = figs[0].entry
         lows = [f.entry.low for f in figs if f.entry.low is not None]
-        bests = [f.entry.best for f in figs if f.entry.best is not None]
+        # an event known only as "at least N" adds N to the best sum, never nothing
+        bests = [f.entry.best if f.entry.best is not None else f.entry.low for f in figs]
+        bests = [b for b in bests if b is not None]
         highs = [f.entry.high for f in figs]
         entry = LedgerEntry(
             party=first.party,
