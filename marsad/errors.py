@@ -5,7 +5,8 @@ The library raises these; the CLI prints ``error[CODE]: message`` and exits non-
 
 from __future__ import annotations
 
-__all__ = ["MarsadError", "InputError", "StoreError", "ConfigError", "GoldFormatError"]
+__all__ = ["MarsadError", "InputError", "StoreError", "ConfigError", "GoldFormatError",
+           "NotFoundError", "ConflictError", "AccessDenied"]
 
 
 class MarsadError(Exception):
@@ -46,3 +47,22 @@ class GoldFormatError(InputError):
     """A gold or prediction file does not follow shared/eval/FORMAT.md."""
 
     code = "E400"
+
+
+class NotFoundError(InputError):
+    """Something named by the user (a source, a report, a claim) does not exist."""
+
+    code = "E110"
+
+
+class ConflictError(InputError):
+    """The input clashes with what is already stored (a duplicate, a finished state)."""
+
+    code = "E130"
+
+
+class AccessDenied(MarsadError):
+    """The caller's role (or assignment) does not allow the action; nothing was done."""
+
+    code = "E120"
+    exit_code = 2

@@ -27,7 +27,7 @@ from marsad.sources.registry import SourceInfo, admiralty, get_source
 from marsad.store import Store
 from marsad.store.schema import claims, corrections, documents, reports, sources
 
-__all__ = ["FieldReport", "SubmittedReport", "submit_report", "get_report", "list_reports",
+__all__ = ["FieldReport", "SubmittedReport", "submit_report", "get_report", "list_reports", "rerun_fusion",
            "MAX_REPORT_CHARS", "EARLIEST"]
 
 _log = logging.getLogger("marsad.reports")
@@ -225,10 +225,10 @@ def submit_report(
         store.save_claims(doc_id, found)
         record(conn, caller, "report.create", report_id,
                detail={"source": source.public_id, "document_id": doc_id, "claims": len(found)})
-    return SubmittedReport(report_id, source.public_id, doc_id, len(found), refuse(store))
+    return SubmittedReport(report_id, source.public_id, doc_id, len(found), rerun_fusion(store))
 
 
-def refuse(store: Store) -> bool:
+def rerun_fusion(store: Store) -> bool:
     """Re-run fusion so the record reflects the change; False when fusion is unavailable."""
     try:
         from marsad.fuse import fuse_store
