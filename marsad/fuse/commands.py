@@ -113,11 +113,17 @@ def ledger_command(
     console = Console()
     for title, key in (("running totals (per source; latest wins)", "running"), ("incidents summed over events", "totals")):
         table = Table("party", "outcome", "low", "best", "high", "source", "since", "claims", title=title, title_justify="left")
+        if key == "running":
+            table.add_column("incidents in its window")
         for f in data[key]:
-            table.add_row(
+            row = [
                 f["party"], f["outcome"], _n(f["low"]), _n(f["best"]), _n(f["high"]), f["source"] or "",
                 f["since"] or "", ",".join(map(str, f["claim_ids"])),
-            )
+            ]
+            if key == "running":
+                inc = f["incidents"]
+                row.append(f"{inc['best']} ({'agrees' if inc['agrees'] else 'differs'})")
+            table.add_row(*row)
         console.print(table)
 
 
