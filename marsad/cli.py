@@ -45,6 +45,11 @@ def _register() -> None:
     app.command("control")(fuse_commands.control_command)
     app.command("serve")(api_commands.serve)
     app.add_typer(api_commands.keys_app, name="keys")
+    from marsad.sources import commands as source_commands
+
+    app.add_typer(source_commands.sources_app, name="sources")
+    app.add_typer(source_commands.report_app, name="report")
+    app.command("audit")(source_commands.audit)
     app.command("export")(export_commands.export_command)
     app.command("bulletin")(export_commands.bulletin_command)
 

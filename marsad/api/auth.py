@@ -30,11 +30,16 @@ _PREFIX = "mk_"
 
 # role -> permissions. read_text: full document texts; ingest: POST documents;
 # correct: mark/correct claims; merge: merge/split events; keys: manage keys.
+# Field sources (issue 10, marsad/sources): read_reports: field reports with the source's
+# pseudonymous id; report: submit field reports; sources: register sources; audit: read
+# the audit log. A real identity needs the "handler" role AND the source assigned to the key.
 ROLES: dict[str, frozenset[str]] = {
     "reader": frozenset({"read_text"}),
     "ingester": frozenset({"read_text", "ingest"}),
     "editor": frozenset({"read_text", "ingest", "correct", "merge"}),
-    "admin": frozenset({"read_text", "ingest", "correct", "merge", "keys"}),
+    "analyst": frozenset({"read_text", "correct", "merge", "read_reports"}),
+    "handler": frozenset({"read_text", "read_reports", "report", "sources"}),
+    "admin": frozenset({"read_text", "ingest", "correct", "merge", "keys", "read_reports", "report", "sources", "audit"}),
 }
 
 
@@ -54,12 +59,15 @@ def _hash(key: str) -> str:
 
 
 def create_key(engine: Engine, role: str, label: str | None = None) -> str:
-    """Make a key for ``role`` and return it; it is shown once and never stored."""
+    """Make a key for ``role`` and return it; it is shown once and never stored (audited)."""
+    from marsad.sources.audit import cli_caller, record
+
     if role not in ROLES:
         raise InputError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
     key = _PREFIX + secrets.token_urlsafe(32)
     with engine.begin() as conn:
         conn.execute(insert(api_keys).values(prefix=key[:12], key_hash=_hash(key), role=role, label=label))
+        record(conn, cli_caller(), "key.create", key[:12], detail={"role": role})
     return key
 
 
@@ -71,6 +79,9 @@ def revoke_key(engine: Engine, prefix: str) -> int:
             .where(api_keys.c.prefix == prefix[:12], api_keys.c.revoked_at.is_(None))
             .values(revoked_at=dt.datetime.now(dt.timezone.utc))
         )
+        from marsad.sources.audit import cli_caller, record
+
+        record(conn, cli_caller(), "key.revoke", prefix[:12], detail={"revoked": int(res.rowcount or 0)})
     return int(res.rowcount or 0)
 
 

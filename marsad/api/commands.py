@@ -23,7 +23,7 @@ def serve(
 
 @keys_app.command("create")
 def create(
-    role: str = typer.Option(..., help="reader, ingester, editor or admin."),
+    role: str = typer.Option(..., help="reader, analyst, handler or admin (also ingester, editor)."),
     label: str = typer.Option(None, help="Who or what the key is for."),
     db: str = typer.Option(None, "--db", help="Store URL (default: MARSAD_DATABASE_URL or sqlite:///marsad.db)."),
 ) -> None:
@@ -49,3 +49,20 @@ def revoke(
     engine = open_engine(db or settings.get("MARSAD_DATABASE_URL") or "sqlite:///marsad.db")
     n = revoke_key(engine, prefix)
     typer.echo(f"revoked {n} key(s)")
+
+
+@keys_app.command("list")
+def list_keys(
+    revoked: bool = typer.Option(False, "--revoked", help="Include revoked keys."),
+    db: str = typer.Option(None, "--db", help="Store URL (default: MARSAD_DATABASE_URL or sqlite:///marsad.db)."),
+) -> None:
+    """List keys: id, prefix, role, label, dates (never the key itself)."""
+    import json
+
+    from marsad import settings
+    from marsad.api.db import open_engine
+    from marsad.api.keys import list_keys as run
+
+    engine = open_engine(db or settings.get("MARSAD_DATABASE_URL") or "sqlite:///marsad.db")
+    for item in run(engine, include_revoked=revoked):
+        typer.echo(json.dumps(item, ensure_ascii=False))
