@@ -67,10 +67,15 @@ def _sides(item: EventItem, tov: int) -> tuple[str | None, str | None]:
     return a, b
 
 
+def counted_parties(parties: list[PartyFigure]) -> list[PartyFigure]:
+    """The figures by party, or the ``all`` total when there is no breakdown (never both)."""
+    return [p for p in parties if p.party != "all"] or [p for p in parties if p.party == "all"]
+
+
 def _split(parties: list[PartyFigure], side_a: str | None, side_b: str | None) -> dict[str, list[int]]:
     """low/best/high per GED deaths column."""
     out = {k: [0, 0, 0] for k in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")}
-    by_party = [p for p in parties if p.party != "all"] or [p for p in parties if p.party == "all"]
+    by_party = counted_parties(parties)
     for p in by_party:
         if p.party == "civilian":
             col = "deaths_civilians"
@@ -107,7 +112,7 @@ def ged_row(item: EventItem, opts: Options) -> list[object]:
     side_b = "Civilians" if tov == 3 else (actor_name(side_b_id) or "Unidentified armed group")
     if item.parties:
         deaths = _split(item.parties, side_a_id, side_b_id)
-        claim_ids = sorted({c for p in item.parties for c in p.claim_ids})
+        claim_ids = sorted({c for p in counted_parties(item.parties) for c in p.claim_ids})
     else:
         deaths = {k: [0, 0, 0] for k in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")}
         if e.fatalities_best is not None:
