@@ -47,9 +47,9 @@ def _outcome(doc: Doc, n: NumberMention, cl: tuple[int, int]) -> Mention | None:
     outs = [m for m in doc.find("outcome", cl[0], cl[1])]
     if not outs:
         return None
-    noun_end = (n.noun_end or n.end) + 2
+    noun_start = (n.noun_start if n.noun_start is not None else n.end) + 1
     for m in outs:
-        if n.end <= m.start <= noun_end:
+        if n.end <= m.start <= noun_start:
             return m
     after = [m for m in outs if m.start >= n.end and m.start - n.end <= 60]
     before = [m for m in outs if m.end <= n.start and n.start - m.end <= 45]
@@ -71,7 +71,7 @@ def _victims(doc: Doc, n: NumberMention, limit: int) -> tuple[str | None, str | 
     acts = [m for m in doc.find("actor", start, end) if m.cat != "adj"]
     adjs = [m for m in doc.find("actor", start, min(end, start + 40)) if m.cat == "adj"]
     first_vic = vic[0] if vic else None
-    subset = bool(first_vic and first_vic.cat == "subset" and first_vic.start - start < 8)
+    subset = any(m.cat == "subset" and m.start - start < 8 for m in vic)
     # a civilian word names the party even when it is also an age/sex word
     cats = {m.cat for m in vic if m.start - start < 12}
     actor = None

@@ -20,7 +20,7 @@ __all__ = ["Doc", "Sentence", "LEVEL_RANK"]
 
 # more specific first
 LEVEL_RANK = {"point": 0, "city": 1, "district": 2, "region": 3, "governorate": 3, "country": 5}
-_CLAUSE_BREAK = re.compile(r"[،,;؛:()\[\]]|\s(?:في حين|بينما|فيما|لكن|غير أن|while|whereas|but|however)\s")
+_CLAUSE_BREAK = re.compile(r"[،;؛:()\[\]]|,(?!\d{3})|\s(?:في حين|بينما|فيما|لكن|غير أن|while|whereas|but|however)\s")
 _STATE_IDS = frozenset({"pro-government", "iran-backed-militias", "hezbollah"})
 
 

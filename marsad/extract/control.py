@@ -12,7 +12,7 @@ import re
 
 from marsad.extract.attribution import Attribution
 from marsad.extract.context import Doc
-from marsad.extract.lexicon import Mention, actors
+from marsad.extract.lexicon import Mention, actors, statement_actor
 from marsad.model import ContestedBy, ControlClaim, Place, Span
 
 __all__ = ["extract_control", "link_contested"]
@@ -136,6 +136,11 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
                 change = "gained"
             ids, generic_allies, subj_end = _subject(doc, trig, cl, sent.start)
             if not ids:
+                # a statement's "the forces" are the speaker's own
+                own = statement_actor(att.source_at(trig.start))
+                if own and not doc.find("actor", cl[0], trig.start):
+                    ids = [own]
+            if not ids:
                 # Arabic verbs carry their subject in the verb ("سيطروا"): the last armed actor
                 lookback = 400 if doc.lang == "ar" else 0
                 prev = [m for m in doc.find("actor", max(0, sent.start - lookback), trig.start) if doc.armed(m)]
@@ -234,7 +239,7 @@ def _listed_places(doc: Doc, trig: Mention, stop: int) -> list[Place]:
         rest = rest[:cut.start()]
     parts = re.split(r"\s*,\s*|\s*،\s*|\s+and\s+|\s+(?=و\S)", rest)
     out: list[Place] = []
-    geo = doc.places_in(head.end(), head.end() + len(rest) + 1)
+    geo = [g for g in doc.analysis.places if g.end > head.start() and g.start < head.end() + len(rest) + 1]
     for part in parts:
         name = part.strip().strip("\"'“”")
         if doc.lang == "ar" and name.startswith("و") and len(name) > 3:

@@ -19,7 +19,7 @@ import yaml
 from marsad.lang.normalize import normalize, normalize_with_offsets
 
 __all__ = ["ActorEntry", "Mention", "actors", "triggers", "acled_types", "scan", "resolve_id",
-           "outlet_source", "DATA"]
+           "outlet_source", "statement_actor", "DATA"]
 
 DATA = Path(__file__).parent / "data"
 _PROCLITICS = frozenset("وفبلكس")
@@ -211,6 +211,20 @@ def scan(text: str, lang: str) -> list[Mention]:
            or not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in names)]
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+@functools.cache
+def _statements() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for e in actors().values():
+        if e.statement and e.statement not in out:
+            out[e.statement] = e.id
+    return out
+
+
+def statement_actor(source_id: str | None) -> str | None:
+    """The armed actor whose statement a source id is (syria-military-statement -> syria-military)."""
+    return _statements().get(source_id or "")
 
 
 def outlet_source(outlet: str | None) -> str | None:
