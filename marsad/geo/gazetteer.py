@@ -34,11 +34,22 @@ class Gazetteer:
             old = self.entries.get(e.id)
             self.entries[e.id] = _merge(old, e) if old else e
         self.index: dict[str, list[Entry]] = {}
+        self.prefixes: set[str] = set()  # word prefixes of multi-word keys: where to keep extending
         self.max_words = 1
+        self._keys: dict[str, frozenset[str]] = {}
         for e in self.entries.values():
-            for key in self.keys_of(e):
+            keys = self._keys[e.id] = frozenset(self.keys_of(e))
+            for key in keys:
                 self.index.setdefault(key, []).append(e)
-                self.max_words = max(self.max_words, key.count(" ") + 1)
+                words = key.split(" ")
+                self.max_words = max(self.max_words, len(words))
+                for n in range(1, len(words)):
+                    self.prefixes.add(" ".join(words[:n]))
+
+    def entry_keys(self, entry: Entry) -> frozenset[str]:
+        """The keys an entry is indexed under (computed once)."""
+        got = self._keys.get(entry.id)
+        return got if got is not None else frozenset(self.keys_of(entry))
 
     @staticmethod
     def keys_of(entry: Entry) -> set[str]:

@@ -13,6 +13,7 @@ near a town / a district / a named area, 3 only a governorate, a region of one o
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -53,6 +54,7 @@ class _Tok:
     key: str  # matching key of the whole token
     readings: tuple[tuple[int, str], ...]  # (proclitic length, stem key); unsplit first
     upper: bool = False
+    n: int = 0  # ordinal among all words of the text (only words that matter are kept)
 
 
 @dataclass(slots=True)
@@ -93,7 +95,7 @@ def geoparse(analysis: Analysis, gazetteer: Gazetteer | None = None) -> list[Pla
     """Places named in the analysed text, in text order."""
     gaz = gazetteer or default_gazetteer()
     text = analysis.text
-    toks = _tokenize(text)
+    toks = _tokenize(text, gaz)
     blocked = _nonplace_tokens(toks, text)
     matches = _find(toks, text, gaz, blocked)
     _context(matches, toks, text)
@@ -112,25 +114,64 @@ def geoparse(analysis: Analysis, gazetteer: Gazetteer | None = None) -> list[Pla
 # -- tokens --------------------------------------------------------------------------
 
 
-def _tokenize(text: str) -> list[_Tok]:
+_INFO_CACHES: dict[int, dict[str, Any]] = {}
+
+
+def _relevant_words(gaz: Gazetteer) -> frozenset[str]:
+    """Every word that can take part in a match or its context: the rest of the text is skipped."""
+    words: set[str] = set()
+    for key in gaz.index:
+        words.update(key.split(" "))
+    lv, dr = level_words(), directions()
+    for table in (lv["ar"], lv["en_before"], lv["en_after"], dr["ar_before"], dr["ar_after"], dr["en_before"]):
+        words.update(table)
+    for phrase in nonplace_keys():
+        words.update(phrase)
+    words.update(_CUES_AR)
+    words.update(key_en_token(w) for w in _CUES_EN)
+    words.add(key_en_token("of"))
+    return frozenset(words)
+
+
+def _word_info(gaz: Gazetteer, raw: str, nxt: str) -> Any:
+    """(arabic, key, readings, upper) of a word, or None when no reading can matter; cached per gazetteer."""
+    cache = _INFO_CACHES.get(id(gaz))
+    if cache is None:
+        _INFO_CACHES.clear()  # one gazetteer at a time in practice; never grow without bound
+        cache = _INFO_CACHES[id(gaz)] = {"__words__": _relevant_words(gaz)}
+    ck = raw + nxt
+    if ck in cache:
+        return cache[ck]
+    words = cache["__words__"]
+    if _ARABIC_CHAR.search(raw):
+        key = key_ar(raw)
+        readings = proclitic_readings(key)
+        info = (True, key, readings, False) if any(r in words for _p, r in readings) else None
+    else:
+        key = key_en_token(raw)
+        low = raw.lower()
+        if low in ARTICLES_EN and low not in ("al", "el") and nxt != "-" and not raw[0].isupper():
+            key = low + "#"  # "at", "as", "an" are English words unless written "an-Nu'man"
+        info = (False, key, ((0, key),), raw[0].isupper()) if (key in words or low == "of" or low in _CUES_EN
+                                                               or raw == ",") else None
+    if len(cache) < 500_000:
+        cache[ck] = info
+    return info
+
+
+def _tokenize(text: str, gaz: Gazetteer) -> list[_Tok]:
     toks: list[_Tok] = []
-    for mt in _WORD.finditer(text):
+    for n, mt in enumerate(_WORD.finditer(text)):
         raw = mt.group()
-        if _ARABIC_CHAR.search(raw):
-            key = key_ar(raw)
-            toks.append(_Tok(raw, mt.start(), mt.end(), True, key, proclitic_readings(key)))
-        else:
-            key = key_en_token(raw)
-            low = raw.lower()
-            hyphen_after = text[mt.end():mt.end() + 1] == "-"
-            if low in ARTICLES_EN and low not in ("al", "el") and not hyphen_after and not raw[0].isupper():
-                key = low + "#"  # "at", "as", "an" are English words unless written "an-Nu'man"
-            toks.append(_Tok(raw, mt.start(), mt.end(), False, key, ((0, key),), raw[0].isupper()))
+        end = mt.end()
+        info = _word_info(gaz, raw, text[end:end + 1])
+        if info is not None:
+            toks.append(_Tok(raw, mt.start(), end, info[0], info[1], info[2], info[3], n))
     return toks
 
 
 def _joined(text: str, a: _Tok, b: _Tok) -> bool:
-    return a.arabic == b.arabic and bool(_JOINER.match(text[a.end:b.start]))
+    return b.n == a.n + 1 and a.arabic == b.arabic and bool(_JOINER.match(text[a.end:b.start]))
 
 
 def _nonplace_tokens(toks: list[_Tok], text: str) -> set[int]:
@@ -153,20 +194,21 @@ def _nonplace_tokens(toks: list[_Tok], text: str) -> set[int]:
 
 def _find(toks: list[_Tok], text: str, gaz: Gazetteer, blocked: set[int]) -> list[_Match]:
     out: list[_Match] = []
+    index, prefixes = gaz.index, gaz.prefixes
+    joined = [_joined(text, toks[k], toks[k + 1]) for k in range(len(toks) - 1)] + [False]
     i, n = 0, len(toks)
     while i < n:
         best: _Match | None = None
         for prefix, stem in toks[i].readings:
-            parts = [stem]
-            for j in range(i + 1, min(n, i + gaz.max_words) + 1):
-                if j > i + 1:
-                    if not _joined(text, toks[j - 2], toks[j - 1]):
-                        break
-                    parts.append(toks[j - 1].key)
-                key = " ".join(parts)
-                entries = gaz.lookup(key)
+            key, j = stem, i + 1
+            while True:
+                entries = index.get(key)
                 if entries and (best is None or j > best.j):
                     best = _Match(i, j, prefix, key, entries)
+                if j >= n or not joined[j - 1] or key not in prefixes:
+                    break
+                key = key + " " + toks[j].key
+                j += 1
         if best is not None and not all(k in blocked for k in range(best.i, best.j)):
             out.append(best)
             i = best.j
@@ -220,7 +262,8 @@ def _context(matches: list[_Match], toks: list[_Tok], text: str) -> None:
                 m.kind, m.plural = info["kind"], bool(info.get("plural"))
                 m.start = toks[b].start
                 b -= 1
-            elif b >= 1 and toks[b].raw.lower() == "of" and toks[b - 1].key in lv["en_before"]:
+            elif b >= 1 and toks[b].raw.lower() == "of" and toks[b - 1].key in lv["en_before"] \
+                    and toks[b].n == first.n - 1 and toks[b - 1].n == first.n - 2:
                 info = lv["en_before"][toks[b - 1].key]
                 m.kind, m.plural = info["kind"], bool(info.get("plural"))
                 m.start = toks[b - 1].start
@@ -232,7 +275,8 @@ def _context(matches: list[_Match], toks: list[_Tok], text: str) -> None:
                     m.kind = "rural"
                 m.end = toks[a].end
             # "north of Hama", "northern Syria", "north-western Syria", "eastern Daraa countryside"
-            if b >= 1 and toks[b].raw.lower() == "of" and toks[b - 1].key in dr["en_before"]:
+            if b >= 1 and toks[b].raw.lower() == "of" and toks[b - 1].key in dr["en_before"] \
+                    and toks[b].n == toks[b + 1].n - 1 and toks[b - 1].n == toks[b].n - 1:
                 dirs = [dr["en_before"][toks[b - 1].key]]
                 m.start = toks[b - 1].start
                 if b >= 2 and toks[b - 2].key in dr["en_before"] and text[toks[b - 2].end:toks[b - 1].start] == "-":
@@ -256,7 +300,7 @@ def _prefix_len(tok: _Tok, table: dict[str, Any]) -> int:
 
 
 def _near(text: str, a: _Tok, b: _Tok) -> bool:
-    return bool(_JOINER.match(text[a.end:b.start]))
+    return b.n == a.n + 1 and bool(_JOINER.match(text[a.end:b.start]))
 
 
 def _in_list(text: str, toks: list[_Tok], prev: _Match, m: _Match) -> bool:
@@ -309,8 +353,8 @@ def _cue(m: _Match, toks: list[_Tok]) -> bool:
     if first.arabic:
         if m.prefix and first.key[: m.prefix].rstrip("و").endswith(("ب", "ل")) or m.prefix and first.key[0] == "و":
             return True
-        return m.i > 0 and toks[m.i - 1].key in _CUES_AR
-    return m.i > 0 and toks[m.i - 1].raw.lower() in _CUES_EN or (m.i > 1 and toks[m.i - 1].raw == ",")
+        return m.i > 0 and toks[m.i - 1].n == first.n - 1 and toks[m.i - 1].key in _CUES_AR
+    return m.i > 0 and toks[m.i - 1].n == first.n - 1 and toks[m.i - 1].raw.lower() in _CUES_EN
 
 
 def _keep(m: _Match, toks: list[_Tok]) -> bool:
@@ -372,10 +416,13 @@ def _resolve(matches: list[_Match], gaz: Gazetteer, text: str) -> None:
                 if gov is not None and _same_name(gaz, gov, top):
                     ids.add(gov.id)  # "حلب" also names its governorate
         anchors.append((m.start, ids))
-    points = [(k, m.cands[0][1]) for k, m in enumerate(matches)
-              if m.cands and m.cands[0][1].level in ("city", "point") and m.cands[0][1].lat is not None]
+    points_by_key: dict[str, dict[str, Entry]] = {}
+    for m in matches:
+        top = m.cands[0][1] if m.cands else None
+        if top is not None and top.level in ("city", "point") and top.lat is not None:
+            points_by_key.setdefault(m.key, {})[top.id] = top
     for k, m in enumerate(matches):
-        if len(m.cands) < 2:
+        if len(m.cands) < 2 or m.cands[0][0] - m.cands[1][0] > 6.5:  # context cannot overturn it
             continue
         others: set[str] = set()
         near_ids: set[str] = set()
@@ -392,8 +439,8 @@ def _resolve(matches: list[_Match], gaz: Gazetteer, text: str) -> None:
             elif anc & others:
                 s += 2.5
             if e.lat is not None and e.lon is not None:
-                ds = [distance_km(e.lat, e.lon, p.lat, p.lon) for k2, p in points  # type: ignore[arg-type]
-                      if k2 != k and p.id != e.id]
+                ds = [distance_km(e.lat, e.lon, p.lat, p.lon) for key, pts in points_by_key.items()  # type: ignore[arg-type]
+                      if key != m.key for p in pts.values() if p.id != e.id]
                 if ds:
                     s += 2.0 * math.exp(-min(ds) / 40.0)
             rescored.append((s, e))
@@ -402,7 +449,7 @@ def _resolve(matches: list[_Match], gaz: Gazetteer, text: str) -> None:
 
 
 def _same_name(gaz: Gazetteer, a: Entry, b: Entry) -> bool:
-    return bool(gaz.keys_of(a) & gaz.keys_of(b))
+    return bool(gaz.entry_keys(a) & gaz.entry_keys(b))
 
 
 # -- the place a mention stands for ------------------------------------------------------
