@@ -17,7 +17,7 @@ from sqlalchemy.sql import ColumnElement
 
 from marsad.api.errors import ApiError
 from marsad.api.filters import Filters, Page
-from marsad.api.queries import bin_start, cell_size, claims_with_documents, date_json, paginate
+from marsad.api.queries import CountCache, bin_start, cell_size, claims_with_documents, date_json, paginate
 from marsad.errors import InputError
 from marsad.store import Store
 from marsad.store.schema import claims, event_claims, events
@@ -112,12 +112,12 @@ def _conditions(f: Filters) -> list[ColumnElement[bool]]:
     return conds
 
 
-def list_events(conn: Connection, f: Filters, page: Page) -> dict[str, Any]:
+def list_events(conn: Connection, f: Filters, page: Page, cached: CountCache | None = None) -> dict[str, Any]:
     query = select(*_LIST_COLS)
     conds = _conditions(f)
     if conds:
         query = query.where(and_(*conds))
-    rows, total = paginate(conn, query, page, [events.c.date_from.desc(), events.c.id.desc()])
+    rows, total = paginate(conn, query, page, [events.c.date_from.desc(), events.c.id.desc()], cached)
     return {"items": [_event_json(r) for r in rows], "total": total, "limit": page.limit, "offset": page.offset}
 
 

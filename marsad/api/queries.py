@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from sqlalchemy import Connection, String, and_, func, or_, select
 from sqlalchemy.sql import ColumnElement, Select
@@ -57,8 +57,18 @@ def date_json(start: dt.date | None, end: dt.date | None) -> dict[str, str | Non
     return {"from": _iso(start), "to": _iso(end or start)}
 
 
-def paginate(conn: Connection, query: Select[Any], page: Page, order: Iterable[ColumnElement[Any]]) -> tuple[list[Any], int]:
-    total = conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
+CountCache = Callable[[Callable[[], int]], int]
+
+
+def paginate(
+    conn: Connection, query: Select[Any], page: Page, order: Iterable[ColumnElement[Any]], cached: CountCache | None = None
+) -> tuple[list[Any], int]:
+    """One page of rows and the total; ``cached`` may remember totals (they cost a scan, pages do not)."""
+
+    def count() -> int:
+        return int(conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one())
+
+    total = cached(count) if cached else count()
     rows = conn.execute(query.order_by(*order).limit(page.limit).offset(page.offset)).all()
     return list(rows), int(total)
 
@@ -117,7 +127,9 @@ _DOC_COLS = (
 )
 
 
-def list_documents(conn: Connection, f: Filters, page: Page, lang: str | None = None, q: str | None = None) -> dict[str, Any]:
+def list_documents(
+    conn: Connection, f: Filters, page: Page, lang: str | None = None, q: str | None = None, cached: CountCache | None = None
+) -> dict[str, Any]:
     query = select(*_DOC_COLS)
     conds: list[ColumnElement[bool]] = []
     if f.date_from:
@@ -132,7 +144,7 @@ def list_documents(conn: Connection, f: Filters, page: Page, lang: str | None = 
         conds.append(func.lower(documents.c.title).contains(q.lower(), autoescape=True))
     if conds:
         query = query.where(and_(*conds))
-    rows, total = paginate(conn, query, page, [documents.c.published.desc(), documents.c.id.desc()])
+    rows, total = paginate(conn, query, page, [documents.c.published.desc(), documents.c.id.desc()], cached)
     return {"items": [_document_meta(r) for r in rows], "total": total, "limit": page.limit, "offset": page.offset}
 
 
@@ -206,7 +218,13 @@ def _claim_conditions(f: Filters, kind: str | None) -> list[ColumnElement[bool]]
 
 
 def list_claims(
-    conn: Connection, f: Filters, page: Page, kind: str | None = None, document_id: int | None = None, status: str | None = None
+    conn: Connection,
+    f: Filters,
+    page: Page,
+    kind: str | None = None,
+    document_id: int | None = None,
+    status: str | None = None,
+    cached: CountCache | None = None,
 ) -> dict[str, Any]:
     conds = _claim_conditions(f, kind)
     if document_id is not None:
@@ -216,7 +234,7 @@ def list_claims(
     query = select(*_CLAIM_COLS)
     if conds:
         query = query.where(and_(*conds))
-    rows, total = paginate(conn, query, page, [claims.c.date_from.desc(), claims.c.id.desc()])
+    rows, total = paginate(conn, query, page, [claims.c.date_from.desc(), claims.c.id.desc()], cached)
     return {"items": [_claim_json(r) for r in rows], "total": total, "limit": page.limit, "offset": page.offset}
 
 

@@ -45,15 +45,21 @@ def _cached(request: Request, name: str, key: tuple[object, ...], compute):  # t
     return request.app.state.cache.get_or_compute((name, *key), compute)
 
 
+def _count_cache(request: Request, name: str, key: tuple[object, ...]):  # type: ignore[no-untyped-def]
+    """Totals of list pages are aggregates too: page 2 of a filter does not recount it."""
+    return lambda compute: _cached(request, "count:" + name, key, compute)
+
+
 @router.get("/documents", response_model=DocumentPage, tags=["documents"], summary="List documents (metadata)")
 def list_documents(
+    request: Request,
     f: Filters = Depends(filters_dependency),
     page: Page = Depends(page_dependency),
     lang: str | None = Query(None, max_length=8, description="Language code: ar, en."),
     q: str | None = Query(None, max_length=200, description="Words in the title."),
     conn: Connection = Depends(connection),
 ) -> dict:
-    return queries.list_documents(conn, f, page, lang=lang, q=q)
+    return queries.list_documents(conn, f, page, lang=lang, q=q, cached=_count_cache(request, "documents", (f.key(), lang, q)))
 
 
 @router.get("/documents/{doc_id}", response_model=DocumentOut, tags=["documents"], responses=error_responses(404))
@@ -72,6 +78,7 @@ def get_document(
 
 @router.get("/claims", response_model=ClaimPage, tags=["claims"], summary="List claims with their evidence and source")
 def list_claims(
+    request: Request,
     f: Filters = Depends(filters_dependency),
     page: Page = Depends(page_dependency),
     kind: Literal["casualties", "control", "event"] | None = Query(None),
@@ -79,7 +86,10 @@ def list_claims(
     status: Literal["active", "wrong", "retracted"] | None = Query(None),
     conn: Connection = Depends(connection),
 ) -> dict:
-    return queries.list_claims(conn, f, page, kind=kind, document_id=document_id, status=status)
+    key = (f.key(), kind, document_id, status)
+    return queries.list_claims(
+        conn, f, page, kind=kind, document_id=document_id, status=status, cached=_count_cache(request, "claims", key)
+    )
 
 
 @router.get("/claims/{claim_id}", response_model=ClaimOut, tags=["claims"], responses=error_responses(404))
@@ -97,11 +107,12 @@ def get_claim(
 
 @router.get("/events", response_model=EventPage, tags=["events"], summary="List fused events")
 def list_events(
+    request: Request,
     f: Filters = Depends(filters_dependency),
     page: Page = Depends(page_dependency),
     conn: Connection = Depends(connection),
 ) -> dict:
-    return fused.list_events(conn, f, page)
+    return fused.list_events(conn, f, page, cached=_count_cache(request, "events", f.key()))
 
 
 @router.get("/events/clusters", response_model=Clusters, tags=["events"], summary="Events binned into map cells")

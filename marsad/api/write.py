@@ -24,12 +24,15 @@ __all__ = ["router", "ingest_document", "correct_claim"]
 router = APIRouter(prefix="/api", responses=error_responses(401, 403, 422))
 
 
+_EXTRACTOR_LANGS = ("ar", "en")
+
+
 def _extract(doc: Document) -> list[Any]:
-    """Claims from the extractor when it is installed; none otherwise."""
-    try:
-        from marsad.extract import extract_document  # type: ignore[attr-defined]
-    except ImportError:
+    """Claims from the extractor; a report in another language is stored without claims."""
+    if doc.lang not in _EXTRACTOR_LANGS:
         return []
+    from marsad.extract import extract_document
+
     return list(extract_document(doc))
 
 
