@@ -5,7 +5,7 @@ is unstated), their dates overlap, their places are one place at the precision
 given (≤ 2 km for points, ≤ 5 km for towns, the same area for areas), their
 actors agree or are unknown, and no stated time of day sets them apart. A claim
 joins the best-scoring event it is compatible with *every* claim of (complete
-linkage, so no chains). Candidates come from blocks of (day, 0.25° cell) and
+linkage, so no chains). Candidates come from blocks of (day, 6 km grid cell) and
 (day, place key), so the work grows with the number of claims, not its square.
 
 Casualty counts for one incident attach to the event at the same place and
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -50,7 +51,7 @@ __all__ = [
 ]
 
 MAX_EVENT_DAYS = 31  # a claim dated more vaguely than this is never merged
-_CELL_DEG = 0.25  # block size; larger than any point/town tolerance
+_CELL_KM = 6.0  # block size: above the 5 km town tolerance, so 3×3 cells hold every match
 _TIME_GAP_MIN = 120
 
 
@@ -196,20 +197,24 @@ class _Index:
         self.by_day: dict[dt.date, list[_Cluster]] = defaultdict(list)
 
     @staticmethod
-    def _cells(place: Place | None) -> list[tuple[Any, ...]]:
+    def _row_scale(row: int) -> float:
+        """km per degree of longitude along a grid row (fixed per row, so cells tile it)."""
+        return 111.32 * math.cos(math.radians((row + 0.5) * _CELL_KM / 111.32))
+
+    @classmethod
+    def _cells(cls, place: Place | None, *, near: bool = False) -> list[tuple[Any, ...]]:
+        """Block keys of a place: its key, and its grid cell (with the 3×3 around it if ``near``)."""
         cells: list[tuple[Any, ...]] = []
         key = place_key(place)
         if key is not None:
             cells.append(("k", key))
         if place is not None and not is_area(place) and place.lat is not None and place.lon is not None:
-            cells.append(("g", int(place.lat // _CELL_DEG), int(place.lon // _CELL_DEG)))
+            row = int((place.lat * 111.32) // _CELL_KM)
+            for r in (row - 1, row, row + 1) if near else (row,):
+                col = int((place.lon * cls._row_scale(r)) // _CELL_KM)
+                for c in (col - 1, col, col + 1) if near else (col,):
+                    cells.append(("g", r, c))
         return cells
-
-    @staticmethod
-    def _near(cell: tuple[Any, ...]) -> list[tuple[Any, ...]]:
-        if cell[0] != "g":
-            return [cell]
-        return [("g", cell[1] + i, cell[2] + j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
 
     def add(self, cluster: _Cluster, rec: ClaimRecord, days: list[dt.date]) -> None:
         for day in days:
@@ -220,10 +225,9 @@ class _Index:
     def candidates(self, rec: ClaimRecord, days: list[dt.date]) -> list[_Cluster]:
         seen: dict[int, _Cluster] = {}
         for day in days:
-            for cell in self._cells(rec.claim.place):
-                for near in self._near(cell):
-                    for cluster in self.blocks.get((day,) + near, ()):
-                        seen.setdefault(cluster.n, cluster)
+            for cell in self._cells(rec.claim.place, near=True):
+                for cluster in self.blocks.get((day,) + cell, ()):
+                    seen.setdefault(cluster.n, cluster)
         return [seen[n] for n in sorted(seen)]
 
     def same_day(self, days: list[dt.date]) -> list[_Cluster]:
