@@ -82,7 +82,10 @@ class Candidate:
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
+    """Great-circle distance (haversine); an equirectangular shortcut beyond ~2° apart."""
+    if abs(lat1 - lat2) > 2.0 or abs(lon1 - lon2) > 2.0:
+        x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+        return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2

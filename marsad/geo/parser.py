@@ -133,40 +133,53 @@ def _relevant_words(gaz: Gazetteer) -> frozenset[str]:
     return frozenset(words)
 
 
-def _word_info(gaz: Gazetteer, raw: str, nxt: str) -> Any:
-    """(arabic, key, readings, upper) of a word, or None when no reading can matter; cached per gazetteer."""
+_ARTICLE = object()  # an English article-like word whose reading depends on a following hyphen
+
+
+def _word_cache(gaz: Gazetteer) -> dict[str, Any]:
     cache = _INFO_CACHES.get(id(gaz))
     if cache is None:
         _INFO_CACHES.clear()  # one gazetteer at a time in practice; never grow without bound
-        cache = _INFO_CACHES[id(gaz)] = {"__words__": _relevant_words(gaz)}
-    ck = raw + nxt
-    if ck in cache:
-        return cache[ck]
-    words = cache["__words__"]
+        cache = _INFO_CACHES[id(gaz)] = {"\x00words": _relevant_words(gaz)}
+    return cache
+
+
+def _word_info(words: frozenset[str], raw: str) -> Any:
+    """(arabic, key, readings, upper) of a word; None when no reading can matter."""
     if _ARABIC_CHAR.search(raw):
         key = key_ar(raw)
         readings = proclitic_readings(key)
-        info = (True, key, readings, False) if any(r in words for _p, r in readings) else None
-    else:
-        key = key_en_token(raw)
-        low = raw.lower()
-        if low in ARTICLES_EN and low not in ("al", "el") and nxt != "-" and not raw[0].isupper():
-            key = low + "#"  # "at", "as", "an" are English words unless written "an-Nu'man"
-        info = (False, key, ((0, key),), raw[0].isupper()) if (key in words or low == "of" or low in _CUES_EN
-                                                               or raw == ",") else None
-    if len(cache) < 500_000:
-        cache[ck] = info
-    return info
+        return (True, key, readings, False) if any(r in words for _p, r in readings) else None
+    low = raw.lower()
+    if low in ARTICLES_EN and low not in ("al", "el") and not raw[0].isupper():
+        return _ARTICLE
+    key = key_en_token(raw)
+    return (False, key, ((0, key),), raw[0].isupper()) if (key in words or low in _CUES_EN) else None
 
 
 def _tokenize(text: str, gaz: Gazetteer) -> list[_Tok]:
+    cache = _word_cache(gaz)
+    words = cache["\x00words"]
     toks: list[_Tok] = []
+    get = cache.get
     for n, mt in enumerate(_WORD.finditer(text)):
         raw = mt.group()
-        end = mt.end()
-        info = _word_info(gaz, raw, text[end:end + 1])
-        if info is not None:
-            toks.append(_Tok(raw, mt.start(), end, info[0], info[1], info[2], info[3], n))
+        info = get(raw, cache)
+        if info is cache:
+            info = _word_info(words, raw)
+            if len(cache) < 500_000:
+                cache[raw] = info
+        if info is None:
+            continue
+        start, end = mt.span()
+        if info is _ARTICLE:  # "an-Nu'man" is the article; "an" before a space is English
+            low = raw.lower()
+            key = "al" if text[end:end + 1] == "-" else low + "#"
+            if key != "al" and low not in _CUES_EN:
+                continue
+            toks.append(_Tok(raw, start, end, False, key, ((0, key),), False, n))
+            continue
+        toks.append(_Tok(raw, start, end, info[0], info[1], info[2], info[3], n))
     return toks
 
 
@@ -421,6 +434,8 @@ def _resolve(matches: list[_Match], gaz: Gazetteer, text: str) -> None:
         top = m.cands[0][1] if m.cands else None
         if top is not None and top.level in ("city", "point") and top.lat is not None:
             points_by_key.setdefault(m.key, {})[top.id] = top
+    anc_memo: dict[str, set[str]] = {}
+    near_memo: dict[tuple[str, str], float] = {}
     for k, m in enumerate(matches):
         if len(m.cands) < 2 or m.cands[0][0] - m.cands[1][0] > 6.5:  # context cannot overturn it
             continue
@@ -433,16 +448,20 @@ def _resolve(matches: list[_Match], gaz: Gazetteer, text: str) -> None:
                     near_ids |= ids
         rescored = []
         for s, e in m.cands:
-            anc = {a.id for a in gaz.ancestors(e) if a.level != "country"}
+            anc = anc_memo.get(e.id)
+            if anc is None:
+                anc = anc_memo[e.id] = {a.id for a in gaz.ancestors(e) if a.level != "country"}
             if anc & near_ids:
                 s += 4.0
             elif anc & others:
                 s += 2.5
             if e.lat is not None and e.lon is not None:
-                ds = [distance_km(e.lat, e.lon, p.lat, p.lon) for key, pts in points_by_key.items()  # type: ignore[arg-type]
-                      if key != m.key for p in pts.values() if p.id != e.id]
-                if ds:
-                    s += 2.0 * math.exp(-min(ds) / 40.0)
+                bonus = near_memo.get((m.key, e.id))
+                if bonus is None:
+                    ds = [distance_km(e.lat, e.lon, p.lat, p.lon)  # type: ignore[arg-type]
+                          for key, pts in points_by_key.items() if key != m.key for p in pts.values() if p.id != e.id]
+                    bonus = near_memo[(m.key, e.id)] = 2.0 * math.exp(-min(ds) / 40.0) if ds else 0.0
+                s += bonus
             rescored.append((s, e))
         rescored.sort(key=lambda c: (-c[0], c[1].id))
         m.cands = rescored
