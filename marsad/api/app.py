@@ -46,6 +46,9 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, open_
     install_error_handlers(app)
     app.include_router(read.router)
     app.include_router(write.router)
+    from marsad.api import export_routes  # downloads: marsad.export's formats
+
+    app.include_router(export_routes.router)
     from marsad.api.sources_routes import install as install_field_sources
 
     install_field_sources(app)  # issue 10: reports, sources, audit, rate limit
