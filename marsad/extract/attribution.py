@@ -59,6 +59,8 @@ class Attribution:
         """A verb without a named speaker carries the last one only when nothing else is
         its subject ("وأضاف أن…", "He added", "وتابع:")."""
         text = self.doc.text
+        if text[cue.start:cue.end].lstrip("و").startswith("رفع"):
+            return True
         after = text[cue.end:cue.end + 14]
         before = text[max(0, cue.start - 12):cue.start]
         if re.match(r"\s*([:،,\"“«]|[وف]?[إأا]ن(ه|ها|هم)?(?!\S)|that\b|on\b|in\b)", after):
@@ -112,11 +114,11 @@ class Attribution:
         text = self.doc.text
         if self.doc.lang == "ar":
             stop = _COMPLEMENTIZER.search(text, m.end, min(end, m.end + 90))
-            limit = stop.start() if stop else min(end, m.end + 70)
+            limit = min(stop.start() if stop else end, m.end + 35)
             after = [a for a in actors if m.end <= a.start < limit]
             if after:
                 return self._speaker(after)
-            before = [a for a in actors if m.start - 30 <= a.end <= m.start]
+            before = [a for a in actors if m.start - 3 <= a.end <= m.start]
             return self._speaker(list(reversed(before)))
         before = [a for a in actors if m.start - 90 <= a.end <= m.start]
         # English: "X said", "X, a medic, said": a named source first, an armed actor only next to the verb

@@ -95,6 +95,11 @@ def _victims(doc: Doc, n: NumberMention, limit: int) -> tuple[str | None, str | 
         return "civilian", "civilians", subset
     if actor == "civilians" or "civilian" in cats:
         return "civilian", "civilians", subset
+    if first_vic is not None and first_vic.cat == "state" and first_vic.start - start < 12:
+        e = actors().get(actor or "")
+        if e is None or e.inter not in (1, 8):
+            actor = "syria-military"
+        return "state", actor, False
     if actor:
         return doc.party_of(actor), actor, False
     if "state" in cats:

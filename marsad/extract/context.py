@@ -193,13 +193,21 @@ class Doc:
         return min(cands, key=key).place
 
     def last_place(self, before: int, levels: tuple[str, ...] = ("city", "point")) -> Place | None:
-        best = None
-        for p in self.analysis.places:
+        """"The city": the most mentioned place of that kind so far (the latest on a tie)."""
+        counts: dict[str, list] = {}
+        for i, p in enumerate(self.analysis.places):
             if p.start >= before:
                 break
             if p.place.level in levels:
-                best = p.place
-        return best
+                entry = counts.setdefault(p.place.name, [0, 0, p.place])
+                # a place the text calls a city/town counts double
+                called = re.search(r"(مدينة|بلدة|قرية|city|town|village)\s*(of\s*)?$",
+                                   self.text[max(0, p.start - 12):p.start]) or p.text.startswith(("مدينة", "بلدة"))
+                entry[0] += 2 if called else 1
+                entry[1] = i
+        if not counts:
+            return None
+        return max(counts.values(), key=lambda e: (e[0], e[1]))[2]
 
     def region_cue(self, start: int, end: int) -> Place | None:
         for m in self.find("regions", start, end):

@@ -18,6 +18,7 @@ from marsad.model import ContestedBy, ControlClaim, Place, Span
 __all__ = ["extract_control", "link_contested"]
 
 _NONSTATE_DEFAULT_FROM = "syria-military"
+_COORD = re.compile(r"^[\s\"“”]*(و|مع|،|,|and|with|بدعم|مدعوم|المدعوم|backed|supported|alongside|-)", re.I)
 _TOWARD = re.compile(r"(نحو|باتجاه|toward|towards|to)\s*$")
 _FROM = re.compile(r"(من|from)\s*$")
 
@@ -65,7 +66,7 @@ def _subject(doc: Doc, trig: Mention, cl: tuple[int, int], sent_start: int) -> t
             # the subject starts at the first actor of the run before the verb
             run = [before[-1]]
             for m in reversed(before[:-1]):
-                if run[0].start - m.end <= 40:
+                if run[0].start - m.end <= 40 and _COORD.search(doc.text[m.end:run[0].start]):
                     run.insert(0, m)
                 else:
                     break
@@ -138,7 +139,7 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
             if not ids:
                 # a statement's "the forces" are the speaker's own
                 own = statement_actor(att.source_at(trig.start))
-                if own and not doc.find("actor", cl[0], trig.start):
+                if own and not any(doc.armed(m) for m in doc.find("actor", cl[0], trig.start)):
                     ids = [own]
             if not ids:
                 # Arabic verbs carry their subject in the verb ("سيطروا"): the last armed actor
@@ -194,7 +195,7 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
                 for p in chosen:
                     used_places.add((p.start, p.end))
             else:
-                ana = doc.find("anaphora", trig.end, min(stop, trig.end + 60))
+                ana = doc.find("anaphora", trig.end, min(stop, trig.end + 60)) or doc.find("anaphora", cl[0], trig.start)
                 if ana:
                     targets = [p for p in [doc.last_place(trig.start, ("city", "point") if ana[0].cat == "city" else ("region", "governorate", "district"))] if p]
                 if not targets and change == "withdrew":
@@ -223,7 +224,7 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
     return _dedupe(out)
 
 
-_LIST_HEAD = re.compile(r"(?:(?:the\s+)?(?:villages?|towns?|cities|city|neighbou?rhoods?|districts?)\s+of\s+|(?<!\S)(?:[وب]?(?:قرى|قرية|بلدات|بلدة|مدينة|مدن|حي|أحياء|القرى|البلدات))\s+)")
+_LIST_HEAD = re.compile(r"(?:(?:the\s+)?(?:villages?|towns?|cities|city|neighbou?rhoods?|districts?)\s+of\s+|(?<!\S)(?:[وب]?(?:قرى|بلدات|مدن|أحياء|القرى|البلدات))\s+)")
 _STOP_EN = re.compile(r"\s+(?:as well as|in the|in|from|near|on|while|which|with|after|before|by|to|and other|during)\s|[.;:(]")
 _STOP_AR = re.compile(r"\s+(?:في|من|على|الواقعة|الواقع|قرب|شرق\S*|غرب\S*|شمال\S*|جنوب\S*|بعد|خلال|إلى|التي|الذي|بريف|بمحافظة)\s|[.؛:(]")
 
@@ -246,8 +247,8 @@ def _listed_places(doc: Doc, trig: Mention, stop: int) -> list[Place]:
             name = name[1:]
         if "|" in name:
             name = name.split("|")[-1]
-        if not name or len(name) > 40 or len(name.split()) > 4:
-            continue
+        if not name or len(name) > 40 or len(name.split()) > (4 if doc.lang == "en" else 2):
+            break
         if doc.lang == "en" and not name[0].isupper():
             continue
         hit = next((g.place for g in geo if name in doc.text[g.start:g.end] or doc.text[g.start:g.end] in name), None)
@@ -275,6 +276,11 @@ def _dedupe(claims: list[ControlClaim]) -> list[ControlClaim]:
         key = (c.source, c.actor, c.place.name if c.place else None, c.change)
         if key in seen:
             continue
+        if any(o.source == c.source and o.change == c.change and o.place and c.place
+               and o.place.name == c.place.name
+               and (c.actor in o.with_ or (c.actor == "opposition" and Doc.party_of(o.actor) == "nonstate"))
+               for o in out):
+            continue  # "the rebels" restating what the text says the named group did
         seen.add(key)
         out.append(c)
     return out

@@ -11,7 +11,7 @@ import re
 
 from marsad.extract.attribution import Attribution
 from marsad.extract.context import Doc
-from marsad.extract.lexicon import Mention, acled_types
+from marsad.extract.lexicon import Mention, acled_types, statement_actor
 from marsad.model import CasualtyClaim, ContestedBy, EventClaim, Span
 
 __all__ = ["extract_events"]
@@ -61,6 +61,9 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
                     if pair:
                         actor1 = pair[0]
                         actor2_between = next((a for a in pair[1:] if a != actor1), None)
+            if actor1 is None:
+                # "أعلن الجيش الروسي أنه يقصف…": the speaker's own forces
+                actor1 = statement_actor(att.source_at(trig.start)) if doc.find("report", sent.start, trig.start) else None
             if actor1 is None:
                 actor1 = "unidentified"
             kill = [c for c in casualties if c.span and sent.start <= c.span.start < sent.end
