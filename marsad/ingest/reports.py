@@ -201,11 +201,15 @@ def submit_report(
     _may_report_for(engine, caller, source)
     if source.status != "active":
         raise ConflictError(f"source {source.public_id} is {source.status}; it cannot file reports")
+    lang = checked.lang or detect_lang(checked.text)
+    if lang not in ("ar", "en"):
+        raise InputError("the report's language was not recognised as Arabic or English; "
+                         "write it in one of them, or say which with lang")
     report_id = "RPT-" + secrets.token_hex(6).upper()
     label = f"field:{source.public_id}"
     grade = f"{source.reliability}{checked.credibility}"
     doc = Document(
-        text=checked.text, id=f"report:{report_id}", lang=checked.lang or detect_lang(checked.text),
+        text=checked.text, id=f"report:{report_id}", lang=lang,
         published=today, outlet=label, encoding="utf-8", content_hash=content_hash(checked.text),
     )
     found = _claims(doc, checked, label, report_id, grade)
