@@ -46,12 +46,17 @@ class Doc:
     generic: dict[str, str] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
     _clauses: list[int] = field(default_factory=list)
+    _by_group: dict[str, tuple[list[Mention], list[int]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, lang: str, published: dt.date, outlet: str | None,
               analysis: Analysis) -> "Doc":
         doc = cls(text=text, lang=lang, published=published, outlet=outlet, analysis=analysis)
         doc.mentions = scan(text, lang)
+        for m in doc.mentions:
+            ms, starts = doc._by_group.setdefault(m.group, ([], []))
+            ms.append(m)
+            starts.append(m.start)
         doc._sentences()
         doc._clauses = sorted({0, len(text)} | {m.start() for m in _CLAUSE_BREAK.finditer(text)})
         doc._resolve_generic()
@@ -94,9 +99,16 @@ class Doc:
         return start, end
 
     def find(self, group: str, start: int, end: int, cat: str | None = None) -> list[Mention]:
-        return [m for m in self.mentions
-                if m.group == group and start <= m.start and m.end <= end
-                and (cat is None or m.cat == cat or m.cat.startswith(cat + "."))]
+        """Mentions of a group inside [start, end), in text order (bisect on the group's starts)."""
+        ms, starts = self._by_group.get(group, ([], []))
+        out = []
+        for i in range(bisect.bisect_left(starts, max(start, 0)), len(ms)):
+            m = ms[i]
+            if m.start >= end:
+                break
+            if m.end <= end and (cat is None or m.cat == cat or m.cat.startswith(cat + ".")):
+                out.append(m)
+        return out
 
     # -- actors ----------------------------------------------------------------------
     def _resolve_generic(self) -> None:
