@@ -75,9 +75,10 @@ def arabic_font() -> str:
     )
 
 
-def font_properties(size: float) -> object:
-    """matplotlib FontProperties: the installed Arabic font, then DejaVu Sans for Latin glyphs."""
+def font_properties(size: float, lang: str = "ar") -> object:
+    """matplotlib FontProperties: the Arabic font and DejaVu Sans, the one of ``lang`` first."""
     from matplotlib import font_manager
 
     family = font_manager.FontProperties(fname=arabic_font()).get_name()
-    return font_manager.FontProperties(family=[family, "DejaVu Sans"], size=size)
+    order = [family, "DejaVu Sans"] if lang == "ar" else ["DejaVu Sans", family]
+    return font_manager.FontProperties(family=order, size=size)

@@ -116,7 +116,7 @@ def render_chart(b: Bulletin) -> bytes:
     import matplotlib.pyplot as plt
     from marsad.export.arabic import font_properties, shape
 
-    font = font_properties(11)
+    font = font_properties(11, b.lang)
     killed = [t for t in b.tallies if t.outcome == "killed"]
     names = [shape(label("parties", t.party, b.lang)) for t in killed]
     best = [t.best for t in killed]
@@ -135,7 +135,7 @@ def render_chart(b: Bulletin) -> bytes:
     else:
         ax.text(0.5, 0.5, shape(label("headings", "none", b.lang)), ha="center", va="center", fontproperties=font, transform=ax.transAxes)
         ax.set_yticks([])
-    ax.set_title(shape(label("headings", "chart", b.lang)), fontproperties=font_properties(13))
+    ax.set_title(shape(label("headings", "chart", b.lang)), fontproperties=font_properties(13, b.lang))
     for spine in ("top", "left" if b.lang == "ar" else "right"):
         ax.spines[spine].set_visible(False)
     fig.tight_layout()

@@ -37,6 +37,8 @@ def test_every_label_has_both_languages_and_no_duplicate_arabic() -> None:
     for group, entries in labels().items():
         arabic = [e["ar"] for e in entries.values()]
         assert all(e.get("en") and e.get("ar") for e in entries.values()), group
+        # exactly en and ar: an unquoted comma in a flow mapping would split a label into keys
+        assert all(set(e) == {"en", "ar"} for e in entries.values()), group
         assert len(arabic) == len(set(arabic)), group
 
 
