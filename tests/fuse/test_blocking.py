@@ -7,7 +7,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import rec, strike
+from fuse_helpers import rec, strike
 from marsad.fuse.events import build_events
 from marsad.fuse.records import distance_km
 from marsad.model import Place

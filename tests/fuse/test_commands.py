@@ -7,7 +7,7 @@ import json
 
 from typer.testing import CliRunner
 
-from helpers import control, killed, strike
+from fuse_helpers import control, killed, strike
 from marsad.cli import app
 from marsad.model import Document
 from marsad.store import open_store

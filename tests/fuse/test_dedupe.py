@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import ALEPPO, doc, killed, rec, strike
+from fuse_helpers import ALEPPO, doc, killed, rec, strike
 from marsad.fuse.dedupe import find_echoes, group_documents
 
 BODY = (

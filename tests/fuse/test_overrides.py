@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import IDLIB, doc, rec, strike
+from fuse_helpers import IDLIB, doc, rec, strike
 from marsad.fuse.events import Overrides
 from marsad.fuse.run import explain, fuse
 

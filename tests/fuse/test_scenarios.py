@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from helpers import ALEPPO, IDLIB, ContestedBy, doc, killed, rec, strike
+from fuse_helpers import ALEPPO, IDLIB, ContestedBy, doc, killed, rec, strike
 from marsad.fuse.run import fuse, ledger_of
 
 WIRE = (

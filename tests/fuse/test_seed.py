@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from helpers import ALEPPO, NORTH, SARAQIB, ContestedBy, day, doc, rec, span
+from fuse_helpers import ALEPPO, NORTH, SARAQIB, ContestedBy, day, doc, rec, span
 from marsad.fuse.run import fuse, holding_of, ledger_of
 from marsad.model import CasualtyClaim, ControlClaim, EventClaim
 

@@ -9,7 +9,7 @@ import hashlib
 import pytest
 from sqlalchemy import update
 
-from helpers import ALEPPO, IDLIB, control, day, killed, strike
+from fuse_helpers import ALEPPO, IDLIB, control, day, killed, strike
 from marsad.errors import InputError
 from marsad.fuse.persist import (
     control_json,
