@@ -14,16 +14,17 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from typing import Callable
+from typing import Awaitable, Callable
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 from sqlalchemy import Engine, insert, select, update
 
 from marsad.api.errors import ApiError
 from marsad.errors import InputError
 from marsad.store.schema import api_keys
 
-__all__ = ["ROLES", "Principal", "create_key", "revoke_key", "lookup_key", "principal", "require", "KEY_HEADER"]
+__all__ = ["ROLES", "Principal", "create_key", "revoke_key", "lookup_key", "principal", "caller", "require", "KEY_HEADER"]
 
 KEY_HEADER = "X-API-Key"
 _PREFIX = "mk_"
@@ -122,10 +123,18 @@ def principal(request: Request) -> Principal:
     return found
 
 
-def require(permission: str) -> Callable[[Principal], Principal]:
+async def caller(request: Request) -> Principal:
+    """``principal`` as an async dependency: anonymous requests (most reads) cost no
+    thread hop; only a sent key is looked up, in the thread pool."""
+    if not _key_from(request):
+        return Principal()
+    return await run_in_threadpool(principal, request)
+
+
+def require(permission: str) -> Callable[[Principal], Awaitable[Principal]]:
     """Dependency: the caller's role must grant ``permission``."""
 
-    def _check(who: Principal = Depends(principal)) -> Principal:
+    async def _check(who: Principal = Depends(caller)) -> Principal:
         if who.role is None:
             raise ApiError(
                 401, "unauthorized", f"this endpoint needs an API key (header {KEY_HEADER}) whose role allows {permission!r}"

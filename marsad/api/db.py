@@ -35,7 +35,8 @@ def _tune_sqlite(engine: Engine) -> None:
 
 
 def connection(request: Request) -> Iterator[Connection]:
-    """One read connection per request, returned to the pool afterwards."""
+    """One connection per request, checked out in the worker thread: a full pool then
+    makes that request wait, never the event loop."""
     engine: Engine = request.app.state.engine
     with engine.connect() as conn:
         yield conn

@@ -1,5 +1,8 @@
 """The filters every list endpoint shares, parsed once from query parameters.
 
+The dependencies are ``async`` on purpose: they only parse, so FastAPI runs them on the
+event loop instead of hopping to a worker thread for each.
+
 One dataclass so the API, the dashboard and the queries speak of the same
 things: a date range, a place (name or gazetteer id) or a bounding box, an actor,
 an event type, a source and a confidence grade.
@@ -62,7 +65,7 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return (west, south, east, north)
 
 
-def filters_dependency(
+async def filters_dependency(
     date_from: dt.date | None = Query(None, alias="from", description="Earliest day (ISO date), inclusive."),
     date_to: dt.date | None = Query(None, alias="to", description="Latest day (ISO date), inclusive."),
     place: str | None = Query(None, max_length=200, description="Place name (Arabic or English) or gazetteer id."),
@@ -90,7 +93,7 @@ def filters_dependency(
     )
 
 
-def page_dependency(
+async def page_dependency(
     limit: int = Query(50, ge=1, le=MAX_LIMIT, description=f"Items per page (1–{MAX_LIMIT})."),
     offset: int = Query(0, ge=0, le=10_000_000, description="Items to skip."),
 ) -> Page:

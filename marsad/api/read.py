@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy import Connection
 
 from marsad.api import fused, queries
-from marsad.api.auth import Principal, principal
+from marsad.api.auth import Principal, caller
 from marsad.api.db import connection
 from marsad.api.errors import ApiError, error_responses
 from marsad.api.filters import Filters, Page, filters_dependency, page_dependency
@@ -30,8 +30,8 @@ from marsad.api.models import (
 
 __all__ = ["router"]
 
-# principal() runs on every read so that a key that is sent but wrong is a 401 everywhere.
-router = APIRouter(prefix="/api", responses=error_responses(401, 422), dependencies=[Depends(principal)])
+# caller() runs on every read so that a key that is sent but wrong is a 401 everywhere.
+router = APIRouter(prefix="/api", responses=error_responses(401, 422), dependencies=[Depends(caller)])
 
 _OUTCOMES = Literal["killed", "injured", "detained", "missing", "displaced"]
 
@@ -66,7 +66,7 @@ def list_documents(
 def get_document(
     request: Request,
     doc_id: int = Path(..., ge=1, le=2**62),
-    who: Principal = Depends(principal),
+    who: Principal = Depends(caller),
     conn: Connection = Depends(connection),
 ) -> dict:
     """A document's metadata; its text for callers allowed to read texts."""
@@ -96,7 +96,7 @@ def list_claims(
 def get_claim(
     request: Request,
     claim_id: int = Path(..., ge=1, le=2**62),
-    who: Principal = Depends(principal),
+    who: Principal = Depends(caller),
     conn: Connection = Depends(connection),
 ) -> dict:
     claim = queries.get_claim(conn, claim_id, _may_read_text(request, who))
@@ -147,7 +147,7 @@ def event_timeline(
 def get_event(
     request: Request,
     event_id: str = Path(..., max_length=100),
-    who: Principal = Depends(principal),
+    who: Principal = Depends(caller),
     conn: Connection = Depends(connection),
 ) -> dict:
     """An event with each of its claims, their sources and documents (the provenance view)."""

@@ -23,6 +23,9 @@ def _nums(text: str) -> list[tuple[int | None, int | None, int | None, str | Non
     ("قتل مدنيين اثنين", 2),
     ("مدينة يسكنها مليونا نسمة", 2_000_000),
     ("وصل و100 جندي", 100),
+    ("أصيب مئتا شخص", 200),          # construct state of the dual, nominative
+    ("قتل مئتي شخص", 200),           # … and oblique
+    ("نزح مائتي ألف شخص", 200_000),
 ])
 def test_values(text: str, value: int) -> None:
     assert [v for v, *_ in _nums(text)] == [value]
@@ -40,6 +43,7 @@ def test_values(text: str, value: int) -> None:
     ("قتل قرابة 75 شخصا", 75, 68, 82),
     ("قتل زهاء 40 شخصا", 40, 36, 44),
     ("قتل ما لا يقل عن 6 أشخاص", 6, None, None),
+    ("فر أكثر من مئتي ألف مدني", None, 200_001, None),
 ])
 def test_bounds(text: str, value: int | None, low: int | None, high: int | None) -> None:
     assert [(v, lo, hi) for v, lo, hi, _ in _nums(text)] == [(value, low, high)]
