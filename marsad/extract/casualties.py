@@ -277,7 +277,7 @@ def _claim(doc: Doc, att: Attribution, n: NumberMention, outcome: str, party: st
     elif cumulative:
         date = DateRange.day(doc.published)
     else:
-        date = doc.date_at(n.start)
+        date = doc.date_at(n.start, document=True)
     start = min(n.start, om.start) if om is not None else n.start
     end = max(n.end, om.end, n.noun_end or n.end) if om is not None else max(n.end, n.noun_end or n.end)
     # the actor's name belongs to the evidence of a part ("183 من هيئة تحرير الشام")
@@ -286,7 +286,7 @@ def _claim(doc: Doc, att: Attribution, n: NumberMention, outcome: str, party: st
             if doc.armed(a) == actor:
                 end = max(end, a.end)
                 break
-    place = doc.place_near(n.start, cl[0], sent.end)
+    place = doc.incident_place(n.start, (cl[0], sent.end))
     if place is not None and place.level == "country":
         place = None
     perp = _perpetrator(doc, n, sent, actor)

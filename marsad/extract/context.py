@@ -21,6 +21,9 @@ __all__ = ["Doc", "Sentence", "LEVEL_RANK"]
 # more specific first
 LEVEL_RANK = {"point": 0, "city": 1, "district": 2, "region": 3, "governorate": 3, "country": 5}
 _CLAUSE_BREAK = re.compile(r"[،;؛:()\[\]]|,(?!\d{3})|\s(?:في حين|بينما|فيما|لكن|غير أن|while|whereas|but|however)\s")
+# "الموالية لأنقرة", "pro-Ankara", "Moscow-backed": a capital named for its allegiance, not a location
+_ALLEGIANCE = re.compile(r"(موال\w*|تابع\w*|مدعوم\w*|حليف\w*)\s+\w?ل?\s*$|pro-\s*$|(backed|allied)\s+by\s+$")
+_LOOKBACK_SENTENCES = 3
 _STATE_IDS = frozenset({"pro-government", "iran-backed-militias", "hezbollah"})
 
 
@@ -163,9 +166,10 @@ class Doc:
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         return [d for d in self.analysis.dates if start <= d.start and d.end <= end]
 
-    def date_at(self, pos: int) -> DateRange:
+    def date_at(self, pos: int, *, document: bool = False) -> DateRange:
         """Nearest date in the sentence, else the last dated sentence of the paragraph,
-        else the publication day."""
+        else (``document``) the last date stated before it in the text, else the
+        publication day."""
         sent = self.sentence_at(pos)
         points = [d for d in self.dates_in(sent.start, sent.end) if d.role == "point"
                   and d.range.start <= self.published]
@@ -177,6 +181,12 @@ class Doc:
                 break
             pts = [d for d in self.dates_in(prev.start, prev.end) if d.role == "point"
                    and d.range.start <= self.published]
+            if pts:
+                return pts[-1].range
+        if document:
+            # an incident page states its date once, at the top ("Date: 7 April 2017")
+            pts = [d for d in self.analysis.dates if d.end <= sent.start and d.role == "point"
+                   and d.range.start <= self.published and d.range.precision == "day"]
             if pts:
                 return pts[-1].range
         return DateRange.day(self.published)
@@ -194,15 +204,37 @@ class Doc:
 
     def place_near(self, pos: int, start: int, end: int, *, after_first: bool = True) -> Place | None:
         """The most specific place in [start, end), nearest to ``pos`` (after it first)."""
-        cands = [p for p in self.places_in(start, end) if p.place.level != "country"]
-        if not cands:
-            cands = self.places_in(start, end)
+        found = [p for p in self.places_in(start, end)
+                 if not _ALLEGIANCE.search(self.text[max(0, p.start - 14):p.start])]
+        cands = [p for p in found if p.place.level != "country"] or found
         if not cands:
             return None
         def key(p: PlaceMention) -> tuple[int, int, int]:
             after = 0 if (p.start >= pos) == after_first else 1
             return (LEVEL_RANK.get(p.place.level, 4) // 2, after, abs(p.start - pos))
         return min(cands, key=key).place
+
+    def incident_place(self, pos: int, clause: tuple[int, int]) -> Place | None:
+        """Where what is said at ``pos`` happened: the place of its clause, else of its
+        sentence, else of the nearest earlier sentence of its paragraph that names one."""
+        place = self.place_near(pos, clause[0], clause[1]) or self._sentence_place(pos)
+        if place is None:
+            sent = self.sentence_at(pos)
+            for prev in list(reversed(self.sentences[: sent.idx]))[:_LOOKBACK_SENTENCES]:
+                if "\n\n" in self.text[prev.end:sent.start]:
+                    break  # a new section
+                place = self._sentence_place(prev.start)
+                if place is not None:
+                    break
+        return place
+
+    def _sentence_place(self, pos: int) -> Place | None:
+        sent = self.sentence_at(pos)
+        cands = [p for p in self.places_in(sent.start, sent.end)
+                 if p.place.level != "country" and not _ALLEGIANCE.search(self.text[max(0, p.start - 14):p.start])]
+        if not cands:
+            return None
+        return min(cands, key=lambda p: (LEVEL_RANK.get(p.place.level, 4) // 2, abs(p.start - pos))).place
 
     def last_place(self, before: int, levels: tuple[str, ...] = ("city", "point")) -> Place | None:
         """"The city": the most mentioned place of that kind so far (the latest on a tie)."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from marsad.extract.attribution import Attribution
-from marsad.extract.context import Doc
+from marsad.extract.context import LEVEL_RANK, Doc
 from marsad.extract.lexicon import Mention, acled_types, statement_actor
-from marsad.model import CasualtyClaim, ContestedBy, EventClaim, Span
+from marsad.lang.analysis import PlaceMention
+from marsad.model import CasualtyClaim, ContestedBy, EventClaim, Place, Span
 
 __all__ = ["extract_events"]
 
@@ -26,6 +27,10 @@ _PRIORITY = [
 _EMITTED = frozenset(_PRIORITY)
 _NEGATION = re.compile(r"(لم|لا|دون|بدون|بوقف|وقف|no|not|without|end to|stop)\s+(\S+\s+){0,2}$")
 _BETWEEN = re.compile(r"(?<!\S)(بين|between)\s")
+_CLOCK_AFTER = re.compile(r"\W*(local )?time\b")
+_CLOCK_BEFORE = re.compile(r"(بتوقيت|توقيت)\s*$")
+_IN_BEFORE = re.compile(r"(inside|in|within|across|داخل|في|ب)\s*$")
+_LIST_GAP = re.compile(r"\s*(,|،|\||and|or|as well as|و|أو)?\s*(the )?((town|village|city|towns|villages|cities) of )?(مدينة |بلدة |قرية |بلدات |قرى )?(و)?")
 _TARGET = re.compile(r"(على|ضد|استهدف\S*|targeting|against|on|at)\s*$")
 
 
@@ -69,23 +74,21 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
             kill = [c for c in casualties if c.span and sent.start <= c.span.start < sent.end
                     and c.outcome == "killed" and not c.cumulative and c.part_of is None]
             actor2 = actor2_between or _target(doc, trig, cl, actor1, kill)
-            place = doc.place_near(trig.start, cl[0], cl[1]) or doc.place_near(trig.start, sent.start, sent.end)
-            if place is None or place.level == "country":
-                ana = doc.find("anaphora", sent.start, sent.end)
-                place = doc.last_place(trig.start) if ana else None
-            if place is None:
+            places = _places(doc, trig, cl, sent)
+            if not places:
                 continue  # an event nobody can place is not scored and rarely an incident
             fatalities = None
             if kill:
                 k = kill[0]
                 fatalities = k.count if k.count is not None else k.low
             start, end = _evidence(doc, trig, cl)
-            out.append(EventClaim(
-                source=att.source_at(trig.start), date=doc.date_at(trig.start), place=place,
-                evidence=doc.text[start:end], span=Span(start, end),
-                event_type=types[sub], sub_type=sub, actor1=actor1, actor2=actor2,
-                fatalities=fatalities,
-            ))
+            for place in places:
+                out.append(EventClaim(
+                    source=att.source_at(trig.start), date=doc.date_at(trig.start), place=place,
+                    evidence=doc.text[start:end], span=Span(start, end),
+                    event_type=types[sub], sub_type=sub, actor1=actor1, actor2=actor2,
+                    fatalities=fatalities if len(places) == 1 else None,
+                ))
     _contest(doc, att, out)
     return _dedupe(out)
 
@@ -132,6 +135,59 @@ def _target(doc: Doc, trig: Mention, cl: tuple[int, int], actor1: str, kill: lis
         if k.actor and k.actor != actor1:
             return k.actor
     return None
+
+
+def _usable(doc: Doc, p: PlaceMention) -> bool:
+    """A toponym that names where something happened (not "Damascus time", not a country)."""
+    after = doc.text[p.end:p.end + 16].lower()
+    before = doc.text[max(0, p.start - 8):p.start]
+    return not (_CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before))
+
+
+def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> list[Place]:
+    """Where the event happened: the place of the clause (and the places listed with it:
+    "shelled A, B and C" is one event in each), else of the sentence, else inherited from
+    the paragraph before it, else the document's main place."""
+    def pick(start: int, end: int) -> PlaceMention | None:
+        cands = [p for p in doc.places_in(start, end) if _usable(doc, p) and p.place.level != "country"]
+        if not cands:
+            return None
+        def key(p: PlaceMention) -> tuple[int, int, int]:
+            return (LEVEL_RANK.get(p.place.level, 4) // 2, 0 if p.start >= trig.start else 1, abs(p.start - trig.start))
+        return min(cands, key=key)
+    first = pick(cl[0], cl[1]) or pick(sent.start, sent.end)
+    if first is not None:
+        out = [first]
+        if first.place.level in ("city", "point"):
+            out += _listed(doc, first, sent.end)
+        return list({p.place.name: p.place for p in out}.values())
+    # "inside Syria": a country is the place only when the clause names nothing finer
+    country = [p for p in doc.places_in(cl[0], cl[1]) if p.place.level == "country" and _usable(doc, p)
+               and _IN_BEFORE.search(doc.text[max(0, p.start - 10):p.start].lower())]
+    if country:
+        return [country[0].place]
+    for prev in reversed(doc.sentences[:sent.idx]):
+        if prev.para != sent.para:
+            break
+        p = pick(prev.start, prev.end)
+        if p is not None:
+            return [p.place]
+    last = doc.last_place(trig.start)
+    return [last] if last is not None else []
+
+
+def _listed(doc: Doc, first: PlaceMention, end: int) -> list[PlaceMention]:
+    """The places listed right after ``first`` ("A, B and C", "أ وب")."""
+    out = []
+    prev = first
+    for p in doc.places_in(first.end, end):
+        if p.start < prev.end:
+            continue
+        if not _LIST_GAP.fullmatch(doc.text[prev.end:p.start]) or p.place.level not in ("city", "point"):
+            break
+        out.append(p)
+        prev = p
+    return out
 
 
 def _evidence(doc: Doc, trig: Mention, cl: tuple[int, int]) -> tuple[int, int]:

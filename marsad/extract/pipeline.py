@@ -30,7 +30,7 @@ def extract_text(text: str, lang: str | None, published: dt.date | None,
     except ImportError:  # geoparser not installed: claims without places
         analysis.places = []
     doc = Doc.build(text, lang, published, outlet, analysis)
-    default = outlet_source(outlet) or "outlet"
+    default = outlet_source(outlet) or _outlet_slug(outlet) or "unknown"
     att = Attribution.build(doc, default)
     casualties = extract_casualties(doc, att)
     control = extract_control(doc, att)
@@ -45,6 +45,16 @@ def extract_text(text: str, lang: str | None, published: dt.date | None,
 
 def extract_document(doc: Document) -> list[AnyClaim]:
     return extract_text(doc.text, doc.lang, doc.published, doc.outlet)
+
+
+def _outlet_slug(outlet: str | None) -> str | None:
+    """An outlet the lexicon lacks still speaks for itself: "Syria TV (Arabic)" -> syria-tv."""
+    if not outlet:
+        return None
+    import re
+
+    slug = re.sub(r"[^a-z0-9]+", "-", outlet.split("(")[0].lower()).strip("-")
+    return slug or None
 
 
 def _background(c: AnyClaim, published: dt.date) -> bool:
