@@ -61,18 +61,33 @@ def arabic_font() -> str:
     """Path of the first installed font of ``FONT_FAMILIES``."""
     from matplotlib import font_manager
 
-    for family in FONT_FAMILIES:
-        try:
-            path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
-        except ValueError:
-            continue
-        if path:
-            return str(path)
+    for rescan in (False, True):
+        if rescan:
+            _add_system_fonts(font_manager)
+        for family in FONT_FAMILIES:
+            try:
+                path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+            except ValueError:
+                continue
+            if path:
+                return str(path)
     raise FontMissing(
         "no font with Arabic glyphs is installed (looked for "
         + ", ".join(FONT_FAMILIES)
         + "); install one, e.g. `apt-get install fonts-noto-core fonts-hosny-amiri`"
     )
+
+
+def _add_system_fonts(font_manager) -> None:
+    """matplotlib caches the font list once per machine: fonts installed after that (as
+    `.ci/run` does) are unknown to it until they are added."""
+    known = {f.fname for f in font_manager.fontManager.ttflist}
+    for path in font_manager.findSystemFonts():
+        if path not in known and ("arab" in path.lower() or "amiri" in path.lower()):
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):
+                continue
 
 
 def font_properties(size: float, lang: str = "ar") -> object:
