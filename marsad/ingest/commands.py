@@ -26,27 +26,45 @@ def ingest(
     db: Optional[str] = DB_OPTION,
     max_mb: float = typer.Option(MAX_FILE_BYTES / 2**20, "--max-mb", help="Refuse files larger than this (MB)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on folders."),
+    extract: bool = typer.Option(True, "--extract/--no-extract", help="Extract the claims of the new documents."),
+    fuse: bool = typer.Option(True, "--fuse/--no-fuse", help="Re-fuse the record after extraction (`marsad fuse` does it later)."),
 ) -> None:
     """Store reports (txt, html, jsonl, json, RSS/Atom) in the database; idempotent.
 
     Raw bytes are kept before parsing; what cannot be used is quarantined with a reason, and the run goes on.
+    Then the claims of the new documents are extracted and stored, and the record is re-fused
+    (events, ledger, control); `--no-extract` / `--no-fuse` leave that for later.
 
     Exit codes: 0 everything stored (or already there); 3 finished, but some inputs were quarantined (listed); 2 a path does not exist; 1 the database cannot be opened.
     """
+    console = Console()
     with open_store(db) as store:
         summary = ingest_paths(store, paths, progress=progress, max_bytes=int(max_mb * 2**20))
-    print_ingest_summary(summary, Console())
+        print_ingest_summary(summary, console)
+        if extract and summary.new_document_ids:
+            from marsad.record import build_record
+
+            build = build_record(store, summary.new_document_ids, fuse=fuse, progress=progress)
+            for _step, line in build.lines():
+                console.print(line, markup=False, highlight=False)
     raise typer.Exit(summary.exit_code)
 
 
 def demo(
     db: Optional[str] = DB_OPTION,
     serve: bool = typer.Option(True, "--serve/--no-serve", help="Serve the dashboard after the summary."),
+    host: str = typer.Option("127.0.0.1", help="Address the dashboard listens on."),
+    port: int = typer.Option(8000, help="Port the dashboard listens on."),
 ) -> None:
-    """Ingest the bundled sample reports into ./marsad.db and print a summary."""
+    """Ingest the bundled sample reports into ./marsad.db, build the record, print a summary, serve the dashboard."""
     console = Console()
     with open_store(db) as store:
+        url = store.engine.url.render_as_string(hide_password=False)
         run_demo(store, console=console, serve=serve)
+    if serve:
+        from marsad.api.server import serve as run_server
+
+        run_server(url, host, port, echo=console.print)
 
 
 def print_ingest_summary(summary: IngestSummary, console: Console) -> None:

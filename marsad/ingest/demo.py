@@ -71,15 +71,37 @@ def documents_step(run: DemoRun) -> None:
         )
 
 
-def serve_step(run: DemoRun) -> None:
-    if run.serve:
-        run.summary.append(("serve", "no dashboard in this build yet; stopping after the summary"))
+def record_step(run: DemoRun) -> None:
+    """Claims of the new documents, then fusion of the whole store."""
+    from marsad.record import build_record
+
+    build = build_record(run.store, run.new_document_ids)
+    run.summary.extend(build.lines())
+
+
+def events_step(run: DemoRun) -> None:
+    """The fused events, one line each, as the dashboard will show them."""
+    from marsad.fuse import persist
+
+    events = persist.events_json(run.store)
+    run.console.print(f"[bold]events in the record[/] ({len(events)}: date · type · place · fatalities · grade · sources)")
+    for e in events:
+        when = e.get("date") or "—"
+        day = f"{when['from']}/{when['to']}" if isinstance(when, dict) else when
+        place = (e.get("place") or {}).get("name") or "—"
+        best = (e.get("fatalities") or {}).get("best")
+        run.console.print(
+            f"  {day:10}  {e.get('sub_type') or e.get('event_type') or 'casualties only'}  ·  {place}  ·  "
+            f"{best if best is not None else '—'}  ·  {e.get('grade')}  ·  {', '.join(e.get('sources') or [])}",
+            markup=False, highlight=False, soft_wrap=True,
+        )
 
 
 DEMO_STEPS: list[tuple[str, DemoStep]] = [
     ("ingest", ingest_step),
     ("documents", documents_step),
-    ("serve", serve_step),
+    ("record", record_step),
+    ("events", events_step),
 ]
 
 
@@ -94,4 +116,6 @@ def run_demo(
     for name, line in run.summary:
         table.add_row(name, line)
     run.console.print(table)
+    if serve:
+        run.console.print(f"opening the dashboard over {store.url}")
     return run

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from marsad.ingest.decode import Unreadable, decode, declared_encoding
-from marsad.ingest.text import LANGS, clean_text
+from marsad.ingest.text import LANGS, clean_text, dateline_date
 from marsad.model import DateRange, Document
 
 __all__ = ["Record", "Rejected", "Parsed", "PARSERS", "FORMAT_OF_SUFFIX", "Parser"]
@@ -54,7 +54,8 @@ Parser = Callable[[bytes], Parsed]
 
 def parse_text(data: bytes) -> Parsed:
     decoded = decode(data)
-    return Parsed(decoded.encoding, [Record(Document(text=clean_text(decoded.text), encoding=decoded.encoding))])
+    text = clean_text(decoded.text)
+    return Parsed(decoded.encoding, [Record(Document(text=text, encoding=decoded.encoding, published=dateline_date(text)))])
 
 
 # -- JSON and JSON Lines (docs.jsonl shape of FORMAT.md) ----------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -68,3 +69,25 @@ def _detector() -> Any:
         Language.RUSSIAN,
     ]
     return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+_DATELINE_CHARS = 80
+_ANCHORS = (dt.date(2098, 6, 15), dt.date(2099, 12, 31))
+
+
+def dateline_date(text: str, lang: str | None = None) -> dt.date | None:
+    """The day a plain text gives on its first line ("حلب – 1 كانون الأول 2024",
+    "BEIRUT, Dec. 1, 2024"): a text file has no other publication date. Only a full,
+    absolute date counts: one that resolves the same against any anchor day."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    if not first or len(first) > _DATELINE_CHARS:
+        return None
+    from marsad.lang import analyze
+
+    lang = lang if lang in ("ar", "en") else ("ar" if re.search("[\u0600-\u06ff]", first) else "en")
+    seen = []
+    for anchor in _ANCHORS:
+        days = [d.range for d in analyze(first, lang=lang, published=anchor).dates
+                if d.role == "point" and d.range.precision == "day"]
+        seen.append(days[0].start if days else None)
+    return seen[0] if seen[0] is not None and seen[0] == seen[1] else None

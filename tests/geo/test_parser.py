@@ -135,3 +135,9 @@ def test_seed_article() -> None:
     assert ("272103", "country") in by_text["لبنان"]
     for mt in re.finditer("هيئة تحرير الشام", doc["text"]):
         assert not any(mt.start() <= m.start < mt.end() for m in found)
+
+
+def test_and_that_is_not_the_turkish_city_of_van() -> None:
+    # وأن / وإن lose their hamza in matching and then spell وان (Van, Turkey)
+    assert places("وقال المصدر وأن الهجوم فشل، وإن القوات انسحبت") == []
+    assert [m.place.name for m in places("قصفت الطائرات مدينة وان التركية")] == ["Van"]
