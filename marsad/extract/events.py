@@ -7,11 +7,15 @@ Unknown attackers are ``unidentified``; a denied or habitual action is no event.
 
 from __future__ import annotations
 
+import functools
 import re
+
+import yaml
 
 from marsad.extract.attribution import Attribution
 from marsad.extract.context import LEVEL_RANK, Doc
-from marsad.extract.lexicon import Mention, acled_types, statement_actor
+from marsad.extract.lexicon import DATA, Mention, acled_types, statement_actor, triggers
+from marsad.lang.normalize import normalize
 from marsad.lang.analysis import PlaceMention
 from marsad.model import CasualtyClaim, ContestedBy, EventClaim, Place, Span
 
@@ -31,14 +35,25 @@ _CLOCK_AFTER = re.compile(r"\W*(local )?time\b")
 _CLOCK_BEFORE = re.compile(r"(بتوقيت|توقيت)\s*$")
 _IN_BEFORE = re.compile(r"(inside|in|within|across|داخل|في|ب)\s*$")
 _LIST_GAP = re.compile(r"\s*(,|،|\||and|or|as well as|و|أو)?\s*(the )?((town|village|city|towns|villages|cities) of )?(مدينة |بلدة |قرية |بلدات |قرى )?(و)?")
+_PROTESTS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
+_BY = re.compile(r"(\s+\S+){0,2}?\s*(by|from)\s")
+_OF_GROUP = re.compile(r"^\s*(\S+\s+){0,3}?(من|of|from)\s*(the\s+)?$")
+# "الموالية لأنقرة", "pro-Ankara": a capital named for an allegiance, not a location
+_ALLEGIANCE = re.compile(r"(موال\w*|تابع\w*|مدعوم\w*|حليف\w*)\s+\w?ل?\s*$|pro-\s*$|(backed|allied)\s+by\s+$")
 _TARGET = re.compile(r"(على|ضد|استهدف\S*|targeting|against|on|at)\s*$")
 
 
 def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) -> list[EventClaim]:
     out: list[EventClaim] = []
+    borrowed: set[int] = set()  # events whose attacker came from the sentence before
     types = acled_types()
     for sent in doc.sentences:
-        trigs = [m for m in doc.find("events", sent.start, sent.end) if m.cat in _EMITTED]
+        if _heading(doc, sent):
+            continue  # a headline or section title restates the story below it
+        trigs = [m for m in doc.find("events", sent.start, sent.end)
+                 if m.cat in _EMITTED and not _in_date(doc, m) and not _idle_weapon(doc, m)
+                 and not _stockpile(doc, m)]
+        trigs += _air_subjects(doc, sent)
         if not trigs:
             continue
         # group by clause
@@ -55,9 +70,12 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
                 continue
             sub = min((t.cat for t in ts), key=_PRIORITY.index)
             trig = next(t for t in ts if t.cat == sub)
+            if sub == "Armed clash" and _territorial(doc, sent):
+                continue  # a battle that changed control is a control fact (its event is optional)
             if sub == "Shelling/artillery/missile attack" and doc.lang == "ar" and doc.find("events", sent.start, sent.end, "Air/drone strike") and not doc.find("actor", cl[0], cl[1]):
                 continue
             actor1 = _attacker(doc, trig, cl, sent)
+            borrow = False
             actor2_between = None
             if sub == "Armed clash":
                 btw = _BETWEEN.search(doc.text, trig.start, cl[1])
@@ -69,8 +87,17 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
             if actor1 is None:
                 # "أعلن الجيش الروسي أنه يقصف…": the speaker's own forces
                 actor1 = statement_actor(att.source_at(trig.start)) if doc.find("report", sent.start, trig.start) else None
+            if actor1 is None and sub == "Disrupted weapons use":
+                actor1 = _rules().get("defender")
             if actor1 is None:
-                actor1 = "unidentified"
+                actor1 = _inherited(out, sent, sub, borrowed)
+                borrow = actor1 is not None
+                actor1 = actor1 or "unidentified"
+            if sub == "Shelling/artillery/missile attack" and actor1 in _rules().get("air_actors", ()) \
+                    and all(_generic(doc, t) for t in ts if t.cat == sub):
+                sub = "Air/drone strike"  # "قصف" by an air force is an air strike
+            if sub in _PROTESTS:
+                actor1 = "protesters"  # ACLED codes the crowd as actor1, whoever is named near it
             kill = [c for c in casualties if c.span and sent.start <= c.span.start < sent.end
                     and c.outcome == "killed" and not c.cumulative and c.part_of is None]
             actor2 = actor2_between or _target(doc, trig, cl, actor1, kill)
@@ -89,24 +116,123 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
                     event_type=types[sub], sub_type=sub, actor1=actor1, actor2=actor2,
                     fatalities=fatalities if len(places) == 1 else None,
                 ))
+                if borrow:
+                    borrowed.add(id(out[-1]))
     _contest(doc, att, out)
     return _dedupe(out)
 
 
-def _attacker(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> str | None:
-    acts = [m for m in doc.find("actor", cl[0], cl[1]) if doc.armed(m)]
-    if not acts:
+@functools.cache
+def _rules() -> dict:
+    return yaml.safe_load((DATA / "event_rules.yaml").read_text(encoding="utf-8")) or {}
+
+
+def _heading(doc: Doc, sent) -> bool:
+    """A line of its own, short and without final punctuation: a title, not a report."""
+    line = doc.text[sent.start:sent.end].strip()
+    before = doc.text[max(0, sent.start - 1):sent.start]
+    after = doc.text[sent.end:sent.end + 1]
+    alone = before in ("", "\n") and (after in ("", "\n") or line.endswith("\n"))
+    return alone and len(line) < 90 and not line.endswith((".", "!", "?", "؟", ":", '"', "»", "”"))
+
+
+def _stockpile(doc: Doc, m: Mention) -> bool:
+    """"Depots that contain chemical weapons" names a stockpile, not a chemical attack."""
+    if m.cat != "Chemical weapon":
+        return False
+    cl = doc.clause_at(m.start)
+    return bool(doc.find("event_storage", cl[0], cl[1]))
+
+
+def _generic(doc: Doc, m: Mention) -> bool:
+    """A bombardment word that says nothing of the weapon ("قصف", "bombed")."""
+    return any(g.start == m.start and g.end == m.end for g in doc.find("event_generic", m.start, m.end))
+
+
+def _territorial(doc: Doc, sent) -> bool:
+    """Fighting in a sentence that also reports a capture or a withdrawal (not an aim)."""
+    for c in doc.find("event_territorial", sent.start, sent.end):
+        if doc.find("control", max(sent.start, c.start - 25), c.start, "not") or \
+                any(n.start <= c.start < n.end for n in doc.find("control", c.start, c.end, "not")):
+            continue
+        return True
+    return False
+
+
+def _inherited(events: list[EventClaim], sent, sub: str, borrowed: set[int]) -> str | None:
+    """"…Russian airstrikes on X. One targeted a camp, another a hospital": a sub-type
+    restated in the next sentences keeps the attacker named just before."""
+    for e in reversed(events):
+        if e.span is None or e.span.start >= sent.start:
+            continue
+        if e.sub_type == sub and e.actor1 not in (None, "unidentified") and id(e) not in borrowed:
+            return e.actor1 if sent.start - e.span.start < 400 else None
         return None
+    return None
+
+
+def _air_subjects(doc: Doc, sent) -> list[Mention]:
+    """"واستهدفت الطائرات الحربية السورية…", "Russian warplanes struck…": an armed actor
+    named by its aircraft, with an attack verb in its clause, is an air strike trigger."""
+    words = [normalize(w, doc.lang) for w in triggers(doc.lang).get("event_air_names", [])]
+    out = []
+    for m in doc.find("actor", sent.start, sent.end):
+        if m.cat == "adj" or not doc.armed(m):
+            continue
+        name = normalize(doc.text[m.start:m.end], doc.lang)
+        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", name) for w in words):
+            cl = doc.clause_at(m.start)
+            if doc.find("event_verbs", cl[0], cl[1]):
+                out.append(Mention(m.start, m.end, "actor", "Air/drone strike", m.values))
+    return out
+
+
+def _in_date(doc: Doc, m: Mention) -> bool:
+    """A trigger inside a date expression is a month name ("March 2017"), no event."""
+    return any(d.start <= m.start and m.end <= d.end for d in doc.analysis.dates)
+
+
+def _idle_weapon(doc: Doc, m: Mention) -> bool:
+    """An aircraft or weapon noun ("jets", "الطيران") is an attack only next to an attack verb
+    in its clause: "captured jets" or "backed by Russian aircraft" is no strike."""
+    if not any(w.start == m.start and w.end == m.end for w in doc.find("event_weak", m.start, m.end)):
+        return False
+    cl = doc.clause_at(m.start)
+    return not doc.find("event_verbs", cl[0], cl[1])
+
+
+def _attacker(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> str | None:
+    """Who attacked: an actor of the trigger's clause, else (Arabic verb-first sentences,
+    "واستهدفت القوات X وفق المرصد، مدينة Y بالبراميل") the subject earlier in the sentence."""
+    if trig.group == "actor":
+        return doc.armed(trig)  # the aircraft named as the actor struck
+    found = _clause_attacker(doc, trig, cl)
+    if found is None and doc.lang == "ar":
+        start = _own_part(doc, trig, sent)[0]
+        if start < cl[0]:
+            cands = _candidates(doc, start, cl[0])
+            if cands:
+                found = doc.armed(cands[-1])
+    return found
+
+
+def _candidates(doc: Doc, start: int, end: int) -> list[Mention]:
+    """Armed actors in [start, end) that are neither a target nor the victims' group."""
     def targeted(m: Mention) -> bool:
         return bool(_TARGET.search(doc.text[max(0, m.start - 14):m.start]))
-    cands = [m for m in acts if not targeted(m)]
+    return [m for m in doc.find("actor", start, end)
+            if doc.armed(m) and not targeted(m) and not _victim_group(doc, m)]
+
+
+def _clause_attacker(doc: Doc, trig: Mention, cl: tuple[int, int]) -> str | None:
+    cands = _candidates(doc, cl[0], cl[1])
     if not cands:
         return None
     if doc.lang == "ar":
         adj = [m for m in cands if m.cat == "adj" and 0 <= m.start - trig.end <= 25]
         if adj:
             return doc.armed(adj[0])
-        after = [m for m in cands if 0 <= m.start - trig.end <= 45]
+        after = [m for m in cands if 0 <= m.start - trig.end <= 45 and not doc.find("event_subordinate", trig.end, m.start)]
         if after:
             return doc.armed(after[0])
         before = [m for m in cands if m.end <= trig.start]
@@ -116,10 +242,21 @@ def _attacker(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> str | None:
         before = [m for m in cands if m.end <= trig.start and trig.start - m.end <= 60]
         if before:
             return doc.armed(before[-1])
-        after = [m for m in cands if 0 <= m.start - trig.end <= 30 and re.match(r"\s*(by|from)\s", doc.text[trig.end:m.start + 1])]
+        after = [m for m in cands if 0 <= m.start - trig.end <= 40 and _BY.match(doc.text[trig.end:m.start + 1])]
         if after:
             return doc.armed(after[0])
     return None
+
+
+def _victim_group(doc: Doc, m: Mention) -> bool:
+    """"12 مقاتلا من قوات النظام", "soldiers of the Syrian army": the group the victims
+    belong to, not the attacker."""
+    if any(v.start < m.start and m.end <= v.end for v in doc.find("victim", max(0, m.start - 30), m.end)):
+        return True  # "عناصر من قوات النظام" is one victim phrase
+    for v in doc.find("victim", max(0, m.start - 30), m.start):
+        if v.cat in ("fighter", "state", "people") and _OF_GROUP.match(doc.text[v.end:m.start]) and doc.text[v.end:m.start].strip():
+            return True
+    return False
 
 
 def _target(doc: Doc, trig: Mention, cl: tuple[int, int], actor1: str, kill: list[CasualtyClaim]) -> str | None:
@@ -141,7 +278,8 @@ def _usable(doc: Doc, p: PlaceMention) -> bool:
     """A toponym that names where something happened (not "Damascus time", not a country)."""
     after = doc.text[p.end:p.end + 16].lower()
     before = doc.text[max(0, p.start - 8):p.start]
-    return not (_CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before))
+    near = doc.text[max(0, p.start - 14):p.start]
+    return not (_CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before) or _ALLEGIANCE.search(near))
 
 
 def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> list[Place]:
@@ -155,7 +293,7 @@ def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> list[Place]:
         def key(p: PlaceMention) -> tuple[int, int, int]:
             return (LEVEL_RANK.get(p.place.level, 4) // 2, 0 if p.start >= trig.start else 1, abs(p.start - trig.start))
         return min(cands, key=key)
-    first = pick(cl[0], cl[1]) or pick(sent.start, sent.end)
+    first = pick(cl[0], cl[1]) or pick(*_own_part(doc, trig, sent))
     if first is not None:
         out = [first]
         if first.place.level in ("city", "point"):
@@ -172,8 +310,22 @@ def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> list[Place]:
         p = pick(prev.start, prev.end)
         if p is not None:
             return [p.place]
+    if not doc.find("anaphora", sent.start, sent.end):
+        return []
     last = doc.last_place(trig.start)
     return [last] if last is not None else []
+
+
+def _own_part(doc: Doc, trig: Mention, sent) -> tuple[int, int]:
+    """The part of the sentence that belongs to the trigger: up to a contrastive clause
+    ("…يقصف قوات، فيما طالبت تركيا بوقف القصف على إدلب": Idlib is Turkey's demand)."""
+    start, end = sent.start, sent.end
+    for c in doc.find("event_contrast", sent.start, sent.end):
+        if c.start > trig.end:
+            end = min(end, c.start)
+        elif c.end <= trig.start:
+            start = max(start, c.end)
+    return start, end
 
 
 def _listed(doc: Doc, first: PlaceMention, end: int) -> list[PlaceMention]:
@@ -221,6 +373,26 @@ def _key(e: EventClaim) -> tuple:
     return (e.sub_type, e.actor1, e.place.name if e.place else None)
 
 
+def _restates(e: EventClaim, o: EventClaim) -> bool:
+    """Whether an unidentified-attacker event ``e`` is a retelling of the named event ``o``:
+    same family at the same place, or the same sub-type on an overlapping day."""
+    same_place = bool(o.place and e.place and o.place.name == e.place.name)
+    overlap = o.date is None or e.date is None or o.date.overlaps(e.date)
+    if _family(o) == _family(e) and overlap and (same_place or _is_area(e.place)):
+        return True
+    return o.sub_type == e.sub_type and (same_place or overlap)
+
+
+def _is_area(p: Place | None) -> bool:
+    return p is not None and p.level in ("district", "governorate", "region")
+
+
+def _same_incident(e: EventClaim, o: EventClaim) -> bool:
+    """Same family, same place, overlapping days."""
+    return (_family(o) == _family(e) and bool(o.place and e.place and o.place.name == e.place.name)
+            and (o.date is None or e.date is None or o.date.overlaps(e.date)))
+
+
 def _dedupe(events: list[EventClaim]) -> list[EventClaim]:
     out: dict[tuple, EventClaim] = {}
     for e in events:
@@ -232,11 +404,12 @@ def _dedupe(events: list[EventClaim]) -> list[EventClaim]:
     kept = list(out.values())
     # an unidentified attacker is dropped when the same incident has a named one
     final = []
-    for e in kept:
-        if e.actor1 == "unidentified" and any(
-                o is not e and o.actor1 != "unidentified" and _family(o) == _family(e)
-                and o.place and e.place and o.place.name == e.place.name
-                and (o.date is None or e.date is None or o.date.overlaps(e.date)) for o in kept):
+    for i, e in enumerate(kept):
+        if e.actor1 == "unidentified" and any(_restates(e, o) for o in kept if o is not e and o.actor1 != "unidentified"):
             continue
+        if e.actor1 == "unidentified" and any(
+                _same_incident(e, o) and (_PRIORITY.index(o.sub_type), j) < (_PRIORITY.index(e.sub_type), i)
+                for j, o in enumerate(kept) if o is not e and o.actor1 == "unidentified"):
+            continue  # two unknown-attacker tellings of one incident: the more specific stays
         final.append(e)
     return final

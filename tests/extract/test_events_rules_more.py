@@ -1,0 +1,104 @@
+"""Event rules added on top of test_rules.py: triggers, attackers, places and duplicates.
+
+Every sentence here is written for the test.
+"""
+
+from tests.extract.conftest import of_kind
+
+
+def _events(run, text, lang):
+    return of_kind(run(text, lang), "event")
+
+
+def _keys(events):
+    return sorted((e["sub_type"], e["actor1"], e["place"]["name"] if e["place"] else None) for e in events)
+
+
+def test_month_name_is_no_protest(run):
+    ev = _events(run, "In March 2023, residents of Azaz received aid.", "en")
+    assert ev == []
+
+
+def test_captured_jets_are_no_air_strike(run):
+    ev = _events(run, "Rebels captured two fighter jets at the airport of Hama on Tuesday.", "en")
+    assert all(e["sub_type"] != "Air/drone strike" for e in ev)
+
+
+def test_air_support_is_no_air_strike_ar(run):
+    ev = _events(run, "وتواصل قوات النظام تقدمها في ريف حماة مدعومة بالطيران الروسي.", "ar")
+    assert all(e["sub_type"] != "Air/drone strike" for e in ev)
+
+
+def test_protest_actor_is_the_protesters(run):
+    ev = _events(run, "Hundreds of people protested in Idlib on Friday against the new taxes.", "en")
+    assert [(e["sub_type"], e["actor1"]) for e in ev] == [("Peaceful protest", "protesters")]
+
+
+def test_place_of_a_contrasting_clause_is_not_the_event_place(run):
+    text = "أعلن الجيش الروسي اليوم أنه يقصف مواقع الإرهابيين، فيما دعت أنقرة إلى وقف القتال في إدلب."
+    ev = _events(run, text, "ar")
+    assert all(e["place"] is None or e["place"]["name"] != "Idlib" for e in ev)
+
+
+def test_fighting_with_a_capture_is_a_territorial_battle(run):
+    text = "After heavy fighting, rebels captured the town of Saraqib on Monday."
+    ev = _events(run, text, "en")
+    assert all(e["sub_type"] != "Armed clash" for e in ev)
+    # fighting without any change of control stays an armed clash
+    ev = _events(run, "Heavy fighting took place near Saraqib on Monday between the rebels and the Syrian army.", "en")
+    assert [e["sub_type"] for e in ev] == ["Armed clash"]
+
+
+def test_a_heading_is_no_event(run):
+    text = "Clashes near Manbij\nThe town of Manbij was calm on Monday, residents said."
+    assert _events(run, text, "en") == []
+
+
+def test_chemical_stockpile_is_no_chemical_attack(run):
+    text = "Israeli jets bombed depots near Homs that contained chemical weapons on Sunday."
+    ev = _events(run, text, "en")
+    assert [e["sub_type"] for e in ev] == ["Air/drone strike"]
+
+
+def test_bombardment_by_an_air_force_is_an_air_strike_ar(run):
+    ev = _events(run, "قصف الجيش الروسي الثلاثاء مدينة أريحا.", "ar")
+    assert _keys(ev) == [("Air/drone strike", "russia-military", "Ariha")]
+
+
+def test_unnamed_air_defences_are_the_army(run):
+    text = "قالت وسائل الإعلام الرسمية إن الدفاعات الجوية تصدت الاثنين لصواريخ في سماء مدينة حمص."
+    ev = _events(run, text, "ar")
+    assert ("Disrupted weapons use", "syria-military", "Homs") in _keys(ev)
+
+
+def test_victims_group_is_not_the_attacker(run):
+    text = "قتل 9 عناصر من قوات النظام الأحد في انفجار عبوة ناسفة في مدينة درعا."
+    ev = _events(run, text, "ar")
+    assert [(e["sub_type"], e["actor1"]) for e in ev] == [("Remote explosive/landmine/IED", "unidentified")]
+
+
+def test_unknown_attacker_retelling_merges_into_the_named_event(run):
+    text = ("Russian warplanes carried out airstrikes on Ariha on Monday, killing 4 civilians.\n\n"
+            "Residents said an airstrike hit a market in Ariha.")
+    ev = _events(run, text, "en")
+    assert _keys(ev) == [("Air/drone strike", "russia-military", "Ariha")]
+
+
+def test_aircraft_named_as_actor_is_an_air_strike_ar(run):
+    text = "واستهدفت الطائرات الحربية الروسية وفق ناشطين، مدينة معرة النعمان الاثنين."
+    ev = _events(run, text, "ar")
+    assert [(e["sub_type"], e["actor1"]) for e in ev] == [("Air/drone strike", "russia-military")]
+
+
+def test_restated_sub_type_keeps_the_attacker(run):
+    text = ("On Monday, Russia launched airstrikes on towns in Idlib province. "
+            "One airstrike hit a school in Ariha, killing 3 children.")
+    ev = _events(run, text, "en")
+    assert ("Air/drone strike", "russia-military", "Ariha") in _keys(ev)
+
+
+def test_event_without_any_place_is_not_placed_by_the_main_city(run):
+    text = ("Government forces shelled Douma on Monday.\n\n"
+            "A witness said the fighting started the day before.")
+    ev = _events(run, text, "en")
+    assert all(e["sub_type"] != "Armed clash" for e in ev)
