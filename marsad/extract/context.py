@@ -179,8 +179,11 @@ class Doc:
         for prev in reversed(self.sentences[: sent.idx]):
             if prev.para != sent.para:
                 break
+            # a bare past year in an earlier sentence is history ("secured in 2020"), not
+            # the date of the story the paragraph tells
             pts = [d for d in self.dates_in(prev.start, prev.end) if d.role == "point"
-                   and d.range.start <= self.published]
+                   and d.range.start <= self.published
+                   and not (d.range.precision == "year" and d.range.end.year < self.published.year)]
             if pts:
                 return pts[-1].range
         if document:

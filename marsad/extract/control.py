@@ -19,6 +19,7 @@ __all__ = ["extract_control", "link_contested"]
 
 _NONSTATE_DEFAULT_FROM = "syria-military"
 _COORD = re.compile(r"^[\s\"“”]*(و|مع|،|,|and|with|بدعم|مدعوم|المدعوم|backed|supported|alongside|-)", re.I)
+_PREP_AR = re.compile(r"(?<!\S)(?:من|إلى|الى|في|عن|مشيرا|مشيرة)(?!\S)")
 _TOWARD = re.compile(r"(نحو|باتجاه|toward|towards|to)\s*$")
 _FROM = re.compile(r"(من|from)\s*$")
 
@@ -51,7 +52,14 @@ def _subject(doc: Doc, trig: Mention, cl: tuple[int, int], sent_start: int) -> t
     backed = doc.find("backed", max(sent_start, trig.start - 90), trig.start)
     chosen: list[Mention] = []
     if doc.lang == "ar":
-        after = [m for m in acts if trig.end <= m.start <= trig.end + 30 and m.start < cl[1]]
+        # the subject follows the verb before its object: an actor after the first place
+        # ("عفرين السورية") or after "السيطرة على" is not it
+        first_place = min([p.start for p in doc.places_in(trig.end, cl[1])] or [cl[1]])
+        after = [m for m in acts if trig.end <= m.start <= trig.end + 30 and m.start < min(cl[1], first_place)]
+        if re.search(r"على\s*$", doc.text[trig.start:trig.end]):
+            after = []
+        # nor one after a preposition ("فروا من المدينة مشيرا إلى انتشار قوات تركية")
+        after = [m for m in after if not _PREP_AR.search(doc.text[trig.end:m.start])]
         # "على" ends the subject of "سيطرت X على"
         if after:
             ala = re.search(r"(?<!\S)على(?!\S)", doc.text[trig.end:after[0].start])
@@ -120,6 +128,7 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
         trigs = [m for m in doc.find("control", sent.start, sent.end)
                  if m.cat in ("gained", "withdrew", "lost", "held")]
         used_places: set[tuple[int, int]] = set()
+        trigs = [t for i, t in enumerate(trigs) if not _governed(doc, trigs[:i], t)]
         for trig in trigs:
             word_start = trig.start
             while word_start > 0 and doc.text[word_start - 1].isalnum():
@@ -133,14 +142,20 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
                 continue
             cl = doc.clause_at(trig.start)
             change = trig.cat
-            if change == "held" and doc.find("control", max(sent.start, trig.start - 25), trig.end + 10, "now"):
+            if change == "held" and doc.find("control", max(sent.start, trig.start - 60), trig.end + 10, "now"):
                 change = "gained"
+            if change == "held":
+                continue  # a static holding is background (FORMAT.md), not a change
+            if _lacks_object(doc, trig, sent.end):
+                continue
             ids, generic_allies, subj_end = _subject(doc, trig, cl, sent.start)
             if not ids:
                 # a statement's "the forces" are the speaker's own
                 own = statement_actor(att.source_at(trig.start))
                 if own and not any(doc.armed(m) for m in doc.find("actor", cl[0], trig.start)):
                     ids = [own]
+            if not ids:
+                ids = _demonstrative(doc, cl[0], trig)
             if not ids:
                 # Arabic verbs carry their subject in the verb ("سيطروا"): the last armed actor
                 lookback = 400 if doc.lang == "ar" else 0
@@ -162,6 +177,9 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
             nxt = [t for t in trigs if t.start > trig.end]
             if nxt:
                 stop = min(stop, nxt[0].start)
+            stops = doc.find("control_stop", trig.end, stop)
+            if stops:
+                stop = stops[0].start
             places = [p for p in doc.places_in(trig.end, stop)
                       if p.place.level != "country" and (p.start, p.end) not in used_places]
             if change == "withdrew":
@@ -186,8 +204,13 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
                 region = None
                 if keep:
                     region = min(keep, key=lambda p: {"governorate": 0, "region": 0, "district": 1}.get(p.place.level, 2)).place
-                targets = [region or doc.region_cue(trig.end, sent.end) or doc.region_cue(sent.start, sent.end)]
+                targets = [region or doc.region_cue(trig.end, sent.end) or doc.region_cue(sent.start, sent.end)
+                           or _antecedent(doc, trig.start, _AREAS, sentences=0)]
                 targets = [t for t in targets if t is not None]
+            elif keep and _whole_of_part(doc, keep, stop):
+                # "the X and Y districts of Z city" / "the Z neighborhood of X": part of Z
+                targets = [_whole_of_part(doc, keep, stop)]
+                extent = "part"
             elif keep:
                 specific = [p for p in keep if p.place.level in ("city", "point")]
                 chosen = specific if len(specific) > 1 else keep[:1]
@@ -197,12 +220,13 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
             else:
                 ana = doc.find("anaphora", trig.end, min(stop, trig.end + 60)) or doc.find("anaphora", cl[0], trig.start)
                 if ana:
-                    targets = [p for p in [doc.last_place(trig.start, ("city", "point") if ana[0].cat == "city" else ("region", "governorate", "district"))] if p]
+                    levels = ("city", "point") if ana[0].cat == "city" else ("region", "governorate", "district")
+                    targets = [p for p in [_antecedent(doc, trig.start, levels) or doc.last_place(trig.start, levels)] if p]
                 if not targets and change == "withdrew":
                     p = doc.place_near(trig.start, sent.start, trig.start)
                     targets = [p] if p else []
             listed = _listed_places(doc, trig, stop)
-            if listed and extent != "count":
+            if listed and extent not in ("count", "part"):
                 known = {p.name for p in targets}
                 targets = targets + [p for p in listed if p.name not in known and not any(
                     p.name.lower() in t.name.lower() or t.name.lower() in p.name.lower() for t in targets)]
@@ -224,9 +248,77 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
     return _dedupe(out)
 
 
-_LIST_HEAD = re.compile(r"(?:(?:the\s+)?(?:villages?|towns?|cities|city|neighbou?rhoods?|districts?)\s+of\s+|(?<!\S)(?:[وب]?(?:قرى|بلدات|مدن|أحياء|القرى|البلدات))\s+)")
+_AREAS = ("region", "governorate", "district")
+
+
+def _lacks_object(doc: Doc, trig: Mention, end: int) -> bool:
+    """"سيطرة" without "على" after it names a state ("مناطق سيطرة الفصائل في X"), not a change."""
+    if not any(m.start == trig.start for m in doc.find("control_needs_object", trig.start, trig.end + 12)):
+        return False
+    if doc.find("control_object", trig.start, trig.end):
+        return False
+    return not doc.find("control_object", trig.end, min(end, trig.end + 70))
+
+
+def _governed(doc: Doc, earlier: list[Mention], trig: Mention) -> bool:
+    """"بسطت X سيطرتها على", "يحتفظ بسيطرته على": the noun is the object of the verb before
+    it, one change (or one holding) already."""
+    if not any(m.start <= trig.start and trig.end <= m.end + 6 for m in doc.find("control_noun", trig.start - 3, trig.end + 6)):
+        return False
+    for p in reversed(earlier):
+        if p.end <= trig.start and trig.start - p.end <= 70 and not doc.places_in(p.end, trig.start):
+            return True
+    return False
+
+
+def _demonstrative(doc: Doc, start: int, trig: Mention) -> list[str]:
+    """"هذه القوات" / "these forces" before the verb: the last armed actor named with that noun."""
+    dem = doc.find("demonstrative", start, trig.end + 30)
+    if not dem:
+        return []
+    noun = doc.text[dem[0].start:dem[0].end].split()[-1]
+    noun = noun[2:] if noun.startswith("ال") else noun
+    for m in reversed(doc.find("actor", max(0, dem[0].start - 1500), dem[0].start)):
+        arm = doc.armed(m)
+        if arm and noun.lower() in doc.text[m.start:m.end].lower():
+            return [arm]
+    return []
+
+
+def _antecedent(doc: Doc, pos: int, levels: tuple[str, ...], sentences: int = 2) -> Place | None:
+    """"The city" / "المنطقة": the last place of that kind named in this sentence or the
+    ``sentences`` before it in its section (the story's focus), else None. A capital
+    named for an allegiance ("حليفة دمشق") is no antecedent."""
+    sent = doc.sentence_at(pos)
+    first = sent
+    for prev in reversed(doc.sentences[max(0, sent.idx - sentences):sent.idx]):
+        if "\n\n" in doc.text[prev.end:first.start]:
+            break  # a new section
+        first = prev
+    cands = [p for p in doc.places_in(first.start, pos) if p.place.level in levels
+             and not doc.find("allies", p.start - 14, p.start) and not doc.find("backed", p.start - 14, p.start)]
+    return cands[-1].place if cands else None
+
+
+def _whole_of_part(doc: Doc, keep: list, stop: int) -> Place | None:
+    """The city a listed sub-area belongs to: "the Hamdaniya and New Aleppo districts of
+    Aleppo city" -> Aleppo; "the Damascus neighborhood of Barzeh" -> Damascus."""
+    last = keep[-1]
+    sub = [m for m in doc.find("subarea", last.end, stop) if m.start - last.end <= 3]
+    if not sub or not re.match(r"\s+of\s", doc.text[sub[0].end:stop]):
+        return None
+    if last.place.level == "city":
+        return last.place
+    after = [p for p in doc.places_in(sub[0].end, stop) if p.start - sub[0].end <= 20]
+    if after and after[0].place.level in ("city", "point"):
+        return after[0].place
+    return None
+
+
+_LIST_HEAD = re.compile(r"(?:(?:the\s+)?(?:villages?|towns?|cities|city|neighbou?rhoods?|districts?)\s+of\s+|(?<!\S)(?:[وب]?(?:قرى|بلدات|مدن|أحياء))\s+)")
+# (a definite plural, "القرى الأربعة", "البلدات المجاورة", is followed by an adjective, not names)
 _STOP_EN = re.compile(r"\s+(?:as well as|in the|in|from|near|on|while|which|with|after|before|by|to|and other|during)\s|[.;:(]")
-_STOP_AR = re.compile(r"\s+(?:في|من|على|الواقعة|الواقع|قرب|شرق\S*|غرب\S*|شمال\S*|جنوب\S*|بعد|خلال|إلى|التي|الذي|بريف|بمحافظة)\s|[.؛:(]")
+_STOP_AR = re.compile(r"(?:^|\s+)(?:في|من|على|الواقعة|الواقع|قرب|شرق\S*|غرب\S*|شمال\S*|جنوب\S*|بعد|خلال|إلى|التي|الذي|بريف|بمحافظة)\s|[.؛:(]")
 
 
 def _listed_places(doc: Doc, trig: Mention, stop: int) -> list[Place]:
@@ -269,15 +361,25 @@ def _from_actor(doc: Doc, trig: Mention, stop: int, lead: str) -> str | None:
     return None
 
 
+def _where(place: Place | None) -> tuple | None:
+    """A place's identity: the city of Hama is not the governorate of Hama."""
+    return (place.name, place.level in _AREAS) if place else None
+
+
 def _dedupe(claims: list[ControlClaim]) -> list[ControlClaim]:
+    """One claim per change: the same source restating it, or a second source repeating
+    the same actor, place, change and extent (a restatement, not a new fact)."""
     out: list[ControlClaim] = []
     seen: set[tuple] = set()
     for c in claims:
-        key = (c.source, c.actor, c.place.name if c.place else None, c.change)
+        key = (c.source, c.actor, _where(c.place), c.change)
         if key in seen:
             continue
+        if any(o.actor == c.actor and o.change == c.change and o.extent == c.extent
+               and o.place and c.place and _where(o.place) == _where(c.place) for o in out):
+            continue
         if any(o.source == c.source and o.change == c.change and o.place and c.place
-               and o.place.name == c.place.name
+               and _where(o.place) == _where(c.place)
                and (c.actor in o.with_ or (c.actor == "opposition" and Doc.party_of(o.actor) == "nonstate"))
                for o in out):
             continue  # "the rebels" restating what the text says the named group did
