@@ -389,10 +389,10 @@ def read_store(db_url: str) -> list[Entry]:
     """Every imported place of the store as gazetteer entries."""
     from sqlalchemy import select
 
-    from marsad.store import make_engine
+    from marsad.store import open_store
     from marsad.store.schema import place_names, places
 
-    engine = make_engine(db_url)
+    engine = open_store(db_url).engine  # migrated first: a new store simply has no imported places
     try:
         with engine.connect() as conn:
             names: dict[str, list[tuple[str, str]]] = {}
