@@ -40,12 +40,15 @@ _BY = re.compile(r"(\s+\S+){0,2}?\s*(by|from)\s")
 _OF_GROUP = re.compile(r"^\s*(\S+\s+){0,3}?(من|of|from)\s*(the\s+)?$")
 # "الموالية لأنقرة", "pro-Ankara": a capital named for an allegiance, not a location
 _ALLEGIANCE = re.compile(r"(موال\w*|تابع\w*|مدعوم\w*|حليف\w*)\s+\w?ل?\s*$|pro-\s*$|(backed|allied)\s+by\s+$")
+# an English clause without its own subject: "…, after carrying out a suicide attack"
+_EN_DEPENDENT = re.compile(r"\W*(after|before|following|while|when|by)?\s*\w+ing\b", re.I)
 _TARGET = re.compile(r"(على|ضد|استهدف\S*|targeting|against|on|at)\s*$")
 
 
 def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) -> list[EventClaim]:
     out: list[EventClaim] = []
     borrowed: set[int] = set()  # events whose attacker came from the sentence before
+    vague: set[int] = set()  # shelling events named only by a generic bombardment word
     types = acled_types()
     for sent in doc.sentences:
         if _heading(doc, sent):
@@ -93,9 +96,8 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
                 actor1 = _inherited(out, sent, sub, borrowed)
                 borrow = actor1 is not None
                 actor1 = actor1 or "unidentified"
-            if sub == "Shelling/artillery/missile attack" and actor1 in _rules().get("air_actors", ()) \
-                    and all(_generic(doc, t) for t in ts if t.cat == sub):
-                sub = "Air/drone strike"  # "قصف" by an air force is an air strike
+            if sub == "Shelling/artillery/missile attack" and actor1 in _rules().get("air_actors", ()):
+                sub = "Air/drone strike"  # "قصف", "missiles" by an air force: an air strike
             if sub in _PROTESTS:
                 actor1 = "protesters"  # ACLED codes the crowd as actor1, whoever is named near it
             kill = [c for c in casualties if c.span and sent.start <= c.span.start < sent.end
@@ -111,14 +113,21 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
             start, end = _evidence(doc, trig, cl)
             for place in places:
                 out.append(EventClaim(
-                    source=att.source_at(trig.start), date=doc.date_at(trig.start), place=place,
+                    source=att.source_at(trig.start), date=doc.date_at(trig.start, document=True), place=place,
                     evidence=doc.text[start:end], span=Span(start, end),
                     event_type=types[sub], sub_type=sub, actor1=actor1, actor2=actor2,
                     fatalities=fatalities if len(places) == 1 else None,
                 ))
                 if borrow:
                     borrowed.add(id(out[-1]))
+                if sub == "Shelling/artillery/missile attack" and all(_generic(doc, t) for t in ts if t.cat == sub):
+                    vague.add(id(out[-1]))
+    out = [e for e in out if not _history(doc, e)]
     _contest(doc, att, out)
+    # "قصفها الكثيف على درعا" and "غارات على درعا" by one actor: the bombardment was the air strike
+    out = [e for e in out if id(e) not in vague or not any(
+        o.sub_type == "Air/drone strike" and o.actor1 == e.actor1 and o.place and e.place
+        and o.place.name == e.place.name for o in out)]
     return _dedupe(out)
 
 
@@ -161,11 +170,12 @@ def _territorial(doc: Doc, sent) -> bool:
 
 def _inherited(events: list[EventClaim], sent, sub: str, borrowed: set[int]) -> str | None:
     """"…Russian airstrikes on X. One targeted a camp, another a hospital": a sub-type
-    restated in the next sentences keeps the attacker named just before."""
+    restated in the next sentences keeps the attacker named just before; fighting with no
+    named side right after an attack by X is X's fighting (its offensive)."""
     for e in reversed(events):
         if e.span is None or e.span.start >= sent.start:
             continue
-        if e.sub_type == sub and e.actor1 not in (None, "unidentified") and id(e) not in borrowed:
+        if (e.sub_type == sub or sub == "Armed clash") and e.actor1 not in (None, "unidentified", "protesters") and id(e) not in borrowed:
             return e.actor1 if sent.start - e.span.start < 400 else None
         return None
     return None
@@ -185,6 +195,14 @@ def _air_subjects(doc: Doc, sent) -> list[Mention]:
             if doc.find("event_verbs", cl[0], cl[1]):
                 out.append(Mention(m.start, m.end, "actor", "Air/drone strike", m.values))
     return out
+
+
+def _history(doc: Doc, e: EventClaim) -> bool:
+    """An event dated only to a month or a year before the publication month is history
+    recalled in the story ("the sarin attack on X in April last year"), not news."""
+    if e.date is None or e.date.precision == "day":
+        return False
+    return (e.date.end.year, e.date.end.month) < (doc.published.year, doc.published.month)
 
 
 def _in_date(doc: Doc, m: Mention) -> bool:
@@ -207,7 +225,7 @@ def _attacker(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> str | None:
     if trig.group == "actor":
         return doc.armed(trig)  # the aircraft named as the actor struck
     found = _clause_attacker(doc, trig, cl)
-    if found is None and doc.lang == "ar":
+    if found is None and (doc.lang == "ar" or _EN_DEPENDENT.match(doc.text[cl[0]:cl[1]])):
         start = _own_part(doc, trig, sent)[0]
         if start < cl[0]:
             cands = _candidates(doc, start, cl[0])
@@ -219,7 +237,8 @@ def _attacker(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> str | None:
 def _candidates(doc: Doc, start: int, end: int) -> list[Mention]:
     """Armed actors in [start, end) that are neither a target nor the victims' group."""
     def targeted(m: Mention) -> bool:
-        return bool(_TARGET.search(doc.text[max(0, m.start - 14):m.start]))
+        near = doc.text[max(0, m.start - 14):m.start]
+        return bool(_TARGET.search(near) or _ALLEGIANCE.search(near))
     return [m for m in doc.find("actor", start, end)
             if doc.armed(m) and not targeted(m) and not _victim_group(doc, m)]
 
@@ -253,6 +272,8 @@ def _victim_group(doc: Doc, m: Mention) -> bool:
     belong to, not the attacker."""
     if any(v.start < m.start and m.end <= v.end for v in doc.find("victim", max(0, m.start - 30), m.end)):
         return True  # "عناصر من قوات النظام" is one victim phrase
+    if any(m.start - a.end <= 3 for a in doc.find("among", max(0, m.start - 20), m.start)):
+        return True  # "14 مقاتلا بينهم إيرانيون", "including Iranians"
     for v in doc.find("victim", max(0, m.start - 30), m.start):
         if v.cat in ("fighter", "state", "people") and _OF_GROUP.match(doc.text[v.end:m.start]) and doc.text[v.end:m.start].strip():
             return True
@@ -312,8 +333,22 @@ def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> list[Place]:
             return [p.place]
     if not doc.find("anaphora", sent.start, sent.end):
         return []
-    last = doc.last_place(trig.start)
+    last = _main_place(doc, trig.start)
     return [last] if last is not None else []
+
+
+def _main_place(doc: Doc, before: int) -> Place | None:
+    """"The town": the city or point named most often before ``before`` (clock times and
+    allegiances left out), the latest on a tie."""
+    counts: dict[str, list] = {}
+    for i, p in enumerate(doc.analysis.places):
+        if p.start >= before:
+            break
+        if p.place.level in ("city", "point") and _usable(doc, p):
+            entry = counts.setdefault(p.place.name, [0, 0, p.place])
+            entry[0] += 1
+            entry[1] = i
+    return max(counts.values(), key=lambda e: (e[0], e[1]))[2] if counts else None
 
 
 def _own_part(doc: Doc, trig: Mention, sent) -> tuple[int, int]:

@@ -102,3 +102,34 @@ def test_event_without_any_place_is_not_placed_by_the_main_city(run):
             "A witness said the fighting started the day before.")
     ev = _events(run, text, "en")
     assert all(e["sub_type"] != "Armed clash" for e in ev)
+
+
+def test_old_month_dated_event_is_history(run):
+    text = "وكان النظام قد استخدم غاز السارين في هجوم على مدينة خان شيخون في نيسان/أبريل 2022."
+    assert _events(run, text, "ar") == []
+
+
+def test_generic_bombardment_yields_to_the_air_strike_of_the_same_actor_ar(run):
+    text = ("تواصل قوات النظام السوري قصفها على مدينة إدلب الثلاثاء. "
+            "وشنت قوات النظام غارات جوية على مدينة إدلب.")
+    ev = _events(run, text, "ar")
+    assert _keys(ev) == [("Air/drone strike", "syria-military", "Idlib")]
+
+
+def test_fighting_right_after_an_attack_is_the_attackers(run):
+    text = ("Government forces shelled Saraqib on Tuesday. "
+            "Fierce fighting was reported in Saraqib in the afternoon.")
+    ev = _events(run, text, "en")
+    assert ("Armed clash", "syria-military", "Saraqib") in _keys(ev)
+
+
+def test_dependent_clause_takes_the_sentence_subject_en(run):
+    text = "On Monday, rebels entered Saraqib, after carrying out a suicide attack with a car bomb."
+    ev = _events(run, text, "en")
+    assert ("Suicide bomb", "opposition", "Saraqib") in _keys(ev)
+
+
+def test_among_the_dead_is_not_the_attacker_ar(run):
+    text = "قال المرصد إن 10 مقاتلين بينهم إيرانيون قتلوا في ضربة استهدفت الاثنين مطار حماة العسكري."
+    ev = _events(run, text, "ar")
+    assert [e["actor1"] for e in ev] == ["unidentified"]
