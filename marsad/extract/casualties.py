@@ -63,12 +63,15 @@ def _outcome(doc: Doc, n: NumberMention, cl: tuple[int, int]) -> Mention | None:
 
 
 def _victims(doc: Doc, n: NumberMention, limit: int) -> tuple[str | None, str | None, bool]:
-    """(party, actor, subset) from the words after a figure up to ``limit``."""
-    start = n.end
-    end = min(limit, n.end + 70)
+    """(party, actor, subset) from the words after a figure up to ``limit``: the figure's
+    own noun first ("ستة مدنيين على الأقل"), never past its clause ("إصابة 38، وهو ما نفى
+    جيش الإسلام") nor an actor that holds or caused them ("محتجزين لدى التنظيم")."""
+    start = min(n.end, n.noun_start) if n.noun_start is not None and n.noun_start >= n.start else n.end
+    end = min(limit, n.end + 70, doc.clause_at(n.start)[1])
     window_text = doc.text[start:end]
     vic = [m for m in doc.find("victim", start, end) if m.start - start < 25]
-    acts = [m for m in doc.find("actor", start, end) if m.cat != "adj"]
+    acts = [m for m in doc.find("actor", start, end) if m.cat != "adj"
+            and not doc.find("captor", m.start - 12, m.start)]
     adjs = [m for m in doc.find("actor", start, min(end, start + 40)) if m.cat == "adj"]
     first_vic = vic[0] if vic else None
     subset = any(m.cat == "subset" and m.start - start < 8 for m in vic)
@@ -127,6 +130,16 @@ def _is_noise(doc: Doc, n: NumberMention) -> bool:
         return True
     text_after = doc.text[n.end:n.end + 12]
     if re.match(r"\s*(%|٪|km|كم)", text_after):
+        return True
+    # a figure inside a name ("السويداء 24"), or counting the noun before it ("عائلة واحدة")
+    if any(a.start <= n.start and n.end <= a.end for a in doc.find("actor", n.start - 40, n.end + 1)):
+        return True
+    if doc.find("not_casualty", n.start - 12, n.start) and not doc.text[n.start - 12:n.start].strip().endswith(tuple("0123456789")):
+        prev = doc.find("not_casualty", n.start - 12, n.start)[-1]
+        if not doc.text[prev.end:n.start].strip():
+            return True
+    # "أحد الجرحى", "one of those injured": a person singled out, not a count
+    if doc.find("one_of", n.start, n.end + 12) and any(m.start == n.start for m in doc.find("one_of", n.start, n.end + 12)):
         return True
     sent = doc.sentence_at(n.start)
     cl = doc.clause_at(n.start)
@@ -324,7 +337,8 @@ def _dedupe(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
         for o in out:
             if (o.source == c.source and o.outcome == c.outcome and o.cumulative == c.cumulative
                     and (o.count, o.low, o.high) == (c.count, c.low, c.high)
-                    and (o.party == c.party or "unknown" in (o.party, c.party))):
+                    and (o.party == c.party or "unknown" in (o.party, c.party))
+                    and not (o.part_of and o.part_of == c.part_of)):  # two parts of one total
                 dup = o
                 break
         if dup is None:
