@@ -32,7 +32,7 @@ _EMITTED = frozenset(_PRIORITY)
 _NEGATION = re.compile(r"(لم|لا|دون|بدون|بوقف|وقف|no|not|without|end to|stop)\s+(\S+\s+){0,2}$")
 _BETWEEN = re.compile(r"(?<!\S)(بين|between)\s")
 _CLOCK_AFTER = re.compile(r"\W*(local )?time\b")
-_CLOCK_BEFORE = re.compile(r"(بتوقيت|توقيت)\s*$")
+_CLOCK_BEFORE = re.compile(r"(بتوقيت|توقيت|بالتوقيت|التوقيت)(\s+\S+)?\s+\S?ل?\s*$|(بتوقيت|توقيت)\s*$")
 _IN_BEFORE = re.compile(r"(inside|in|within|across|داخل|في|ب)\s*$")
 _LIST_GAP = re.compile(r"\s*(,|،|\||and|or|as well as|و|أو)?\s*(the )?((town|village|city|towns|villages|cities) of )?(مدينة |بلدة |قرية |بلدات |قرى )?(و)?")
 _PROTESTS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
@@ -200,9 +200,22 @@ def _air_subjects(doc: Doc, sent) -> list[Mention]:
 def _history(doc: Doc, e: EventClaim) -> bool:
     """An event dated only to a month or a year before the publication month is history
     recalled in the story ("the sarin attack on X in April last year"), not news."""
-    if e.date is None or e.date.precision == "day":
+    def old(r) -> bool:
+        return r.precision != "day" and (r.end.year, r.end.month) < (doc.published.year, doc.published.month)
+    if e.date is not None and old(e.date):
+        return True
+    if e.span is None:
         return False
-    return (e.date.end.year, e.date.end.month) < (doc.published.year, doc.published.month)
+    sent = doc.sentence_at(e.span.start)
+    if doc.dates_in(sent.start, sent.end):
+        return False
+    # an undated sentence that goes on about the same kind of event as the sentence before
+    # it, dated to an old month or year, continues that history
+    if sent.idx == 0:
+        return False
+    prev = doc.sentences[sent.idx - 1]
+    dates = [d for d in doc.dates_in(prev.start, prev.end) if d.role == "point"]
+    return bool(dates) and old(dates[-1].range) and bool(doc.find("events", prev.start, prev.end, e.sub_type))
 
 
 def _in_date(doc: Doc, m: Mention) -> bool:
@@ -298,8 +311,10 @@ def _target(doc: Doc, trig: Mention, cl: tuple[int, int], actor1: str, kill: lis
 def _usable(doc: Doc, p: PlaceMention) -> bool:
     """A toponym that names where something happened (not "Damascus time", not a country)."""
     after = doc.text[p.end:p.end + 16].lower()
-    before = doc.text[max(0, p.start - 8):p.start]
+    before = doc.text[max(0, p.start - 18):p.start]
     near = doc.text[max(0, p.start - 14):p.start]
+    if any(m.start <= p.start and p.end <= m.end for m in doc.find("actor", max(0, p.start - 60), p.end)):
+        return False  # "المركز الإعلامي للغوطة", "Aleppo Media Center": part of a name
     return not (_CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before) or _ALLEGIANCE.search(near))
 
 
@@ -423,9 +438,14 @@ def _is_area(p: Place | None) -> bool:
 
 
 def _same_incident(e: EventClaim, o: EventClaim) -> bool:
-    """Same family, same place, overlapping days."""
-    return (_family(o) == _family(e) and bool(o.place and e.place and o.place.name == e.place.name)
-            and (o.date is None or e.date is None or o.date.overlaps(e.date)))
+    """Same family at the same place on overlapping days, or the same sub-type on
+    overlapping days with ``e`` placed only in an area (a vaguer retelling)."""
+    overlap = o.date is None or e.date is None or o.date.overlaps(e.date)
+    if not overlap:
+        return False
+    if _family(o) == _family(e) and bool(o.place and e.place and o.place.name == e.place.name):
+        return True
+    return o.sub_type == e.sub_type and _is_area(e.place)
 
 
 def _dedupe(events: list[EventClaim]) -> list[EventClaim]:
@@ -443,7 +463,8 @@ def _dedupe(events: list[EventClaim]) -> list[EventClaim]:
         if e.actor1 == "unidentified" and any(_restates(e, o) for o in kept if o is not e and o.actor1 != "unidentified"):
             continue
         if e.actor1 == "unidentified" and any(
-                _same_incident(e, o) and (_PRIORITY.index(o.sub_type), j) < (_PRIORITY.index(e.sub_type), i)
+                _same_incident(e, o) and (_is_area(o.place), _PRIORITY.index(o.sub_type), j)
+                < (_is_area(e.place), _PRIORITY.index(e.sub_type), i)
                 for j, o in enumerate(kept) if o is not e and o.actor1 == "unidentified"):
             continue  # two unknown-attacker tellings of one incident: the more specific stays
         final.append(e)

@@ -133,3 +133,28 @@ def test_among_the_dead_is_not_the_attacker_ar(run):
     text = "قال المرصد إن 10 مقاتلين بينهم إيرانيون قتلوا في ضربة استهدفت الاثنين مطار حماة العسكري."
     ev = _events(run, text, "ar")
     assert [e["actor1"] for e in ev] == ["unidentified"]
+
+
+def test_clock_time_city_is_not_the_event_place_ar(run):
+    text = "وتعرضت البلدة لغارة جوية في الساعة 22:10 بالتوقيت المحلي لدمشق."
+    ev = _events(run, text, "ar")
+    assert all(e["place"]["name"] != "Damascus" for e in ev)
+
+
+def test_place_inside_an_organisation_name_is_not_a_location_ar(run):
+    text = 'وقال المركز الإعلامي للغوطة إن 12 شخصا "قتلوا جراء الاختناق".'
+    ev = _events(run, text, "ar")
+    assert ev == []
+
+
+def test_undated_sentence_continues_the_history_before_it_ar(run):
+    text = ("في آب 2019، أطلق صاروخ محمل بغاز السارين على بلدة في ريف حماة.\n"
+            "وأكدت لجنة دولية استخدام غاز السارين في بلدة اللطامنة بريف حماة.")
+    assert _events(run, text, "ar") == []
+
+
+def test_vaguer_retelling_with_unknown_attacker_merges_en(run):
+    text = ("On Thursday night, an airstrike hit a market in Ariha.\n\n"
+            "A second airstrike followed half an hour later in the southern Idlib countryside.")
+    ev = _events(run, text, "en")
+    assert _keys(ev) == [("Air/drone strike", "unidentified", "Ariha")]
