@@ -125,7 +125,8 @@ def _is_noise(doc: Doc, n: NumberMention) -> bool:
     if n.value is not None and n.value in _YEAR and n.low is None and not n.noun:
         return True
     # a unit or a non-casualty noun right after the figure
-    nxt = [m for m in doc.find("not_casualty", n.end, n.end + 25) if m.start - n.end <= 3]
+    nxt = [m for m in doc.find("not_casualty", n.end, n.end + 25) if m.start - n.end <= 3
+           or re.fullmatch(r"\s*(من|of)\s+", doc.text[n.end:m.start])]  # "العشرات من المنازل"
     if nxt:
         return True
     text_after = doc.text[n.end:n.end + 12]
@@ -152,6 +153,7 @@ def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
     """Casualty claims of a document, parts linked to their totals."""
     _OUTLET[0] = att.default
     out: list[CasualtyClaim] = []
+    sheet: set[int] = set()  # figures of an incident sheet's fields: the outlet's own tally
     ids = 0
     for sent in doc.sentences:
         nums = [n for n in doc.numbers_in(sent.start, sent.end) if not _is_noise(doc, n)]
@@ -165,6 +167,8 @@ def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
             nxt = nums[k + 1].start if k + 1 < len(nums) else sent.end
             cl = doc.clause_at(n.start)
             om = _outcome(doc, n, cl)
+            label = _label(doc, n) if om is None else None
+            om = om or label
             party, actor, subset = _victims(doc, n, nxt)
             before = doc.text[max(sent.start, n.start - 16):n.start]
             among = bool(re.search(r"(بينهم|بينهن|من بينهم|including|among them|among whom|هم|–|-|:)\s*(نحو|حوالي|about|at least)?\s*$", before))
@@ -247,9 +251,11 @@ def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
                 last = claim
                 continue
             if party is None:
-                party = _context_party(doc, n, sent)
+                party = _context_party(doc, n, sent, document=label is not None)
                 actor = "civilians" if party == "civilian" else None
             claim = _claim(doc, att, n, outcome, party, actor, None, sent, om)
+            if label is not None:
+                sheet.add(id(claim))
             if others and head is not None:
                 claim.party = head.party if party in (None, "unknown") else party
                 claim.actor = claim.actor or head.actor
@@ -257,19 +263,42 @@ def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
             head = claim
             last = claim
             breakdown = False
-    return _dedupe(out)
+    return _dedupe(out, sheet)
 
 
-def _context_party(doc: Doc, n: NumberMention, sent) -> str:
+def _label(doc: Doc, n: NumberMention) -> Mention | None:
+    """An incident sheet's field, "Reported casualties: 10" / "القتلى :10": the outcome
+    word is the label of the line the figure ends."""
+    line_start = doc.text.rfind("\n", 0, n.start) + 1
+    head = doc.text[line_start:n.start]
+    if not re.fullmatch(r"[^\n:]{1,40}?\s*:\s*", head):
+        return None
+    outs = doc.find("outcome", line_start, n.start)
+    return outs[-1] if outs else None
+
+
+def _context_party(doc: Doc, n: NumberMention, sent, *, document: bool = False) -> str:
     """Generic victims ("people"): civilian when the sentence or the one before speaks of
-    civilians, homes, families or a chemical attack and of no fighters."""
+    civilians, homes, families or a chemical attack and of no fighters; the next sentence
+    counts too when it describes the same victims ("Five of them were displaced people")."""
     prev = doc.sentences[sent.idx - 1] if sent.idx > 0 else sent
     start = prev.start if prev.para == sent.para or doc.lang == "ar" else sent.start
-    civ = doc.find("victim", start, sent.end, "civilian")
-    chem = doc.find("events", start, sent.end, "Chemical weapon")
-    fighters = doc.find("victim", start, sent.end, "fighter") + doc.find("victim", start, sent.end, "state")
+    end = sent.end
+    if sent.idx + 1 < len(doc.sentences):
+        nxt = doc.sentences[sent.idx + 1]
+        if "\n\n" not in doc.text[sent.end:nxt.start] and doc.find("described", nxt.start, nxt.start + 40):
+            end = nxt.end
+    civ = doc.find("victim", start, end, "civilian")
+    chem = doc.find("events", start, end, "Chemical weapon")
+    fighters = doc.find("victim", start, end, "fighter") + doc.find("victim", start, end, "state")
     if (civ or chem) and not fighters:
         return "civilian"
+    if document:
+        # a sheet's total: civilian when the report counts no fighters or soldiers anywhere
+        counted = [v for v in doc.find("victim", 0, len(doc.text)) if v.cat in ("fighter", "state")
+                   and any(0 <= v.start - x.end <= 3 for x in doc.analysis.numbers)]
+        if doc.find("victim", 0, len(doc.text), "civilian") and not counted:
+            return "civilian"
     return "unknown"
 
 
@@ -329,14 +358,14 @@ def _span(start: int, end: int):
     return Span(start, end)
 
 
-def _dedupe(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+def _dedupe(claims: list[CasualtyClaim], sheet: set[int] = frozenset()) -> list[CasualtyClaim]:
     """One claim per source, outcome, figure and kind; a specific party beats unknown."""
     out: list[CasualtyClaim] = []
     for c in claims:
         dup = None
         for o in out:
             if (o.source == c.source and o.outcome == c.outcome and o.cumulative == c.cumulative
-                    and (o.count, o.low, o.high) == (c.count, c.low, c.high)
+                    and _agree(o, c)
                     and (o.party == c.party or "unknown" in (o.party, c.party))
                     and not (o.part_of and o.part_of == c.part_of)):  # two parts of one total
                 dup = o
@@ -350,7 +379,7 @@ def _dedupe(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     final = []
     for c in out:
         if any(o is not c and o.source != c.source and o.outcome == c.outcome and o.cumulative == c.cumulative
-               and (o.count, o.low, o.high) == (c.count, c.low, c.high) and c.source == _OUTLET[0]
+               and _agree(o, c) and c.source == _OUTLET[0] and id(c) not in sheet
                for o in out):
             continue
         final.append(c)
@@ -358,3 +387,11 @@ def _dedupe(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
 
 
 _OUTLET = [""]
+
+
+def _agree(a: CasualtyClaim, b: CasualtyClaim) -> bool:
+    """Two figures that state the same toll: equal, or "about 70" and "70" (an open-ended
+    "more than 35" agrees with nothing but itself)."""
+    if (a.count, a.low, a.high) == (b.count, b.low, b.high):
+        return True
+    return a.count is not None and a.count == b.count

@@ -61,3 +61,44 @@ def test_one_of_the_injured_is_a_person_not_a_figure(run):
 def test_patients_are_civilians(run):
     facts = _cas(run, "أدت الغارة إلى مقتل سبعة من المرضى في المستشفى.", "ar")
     assert [_key(f) for f in facts] == [("killed", 7, "civilian")]
+
+
+def test_the_next_sentence_describing_the_victims_names_their_party(run):
+    text = "The strike on the town resulted in 9 casualties. Six of them were displaced people sheltering in a school."
+    facts = _cas(run, text, "en")
+    assert [_key(f) for f in facts] == [("killed", 9, "civilian")]
+
+
+def test_civil_defence_members_are_not_fighters(run):
+    text = "وأسفرت الغارة عن سقوط أكثر من 20 قتيلا بينهم نساء وأطفال وعناصر من الدفاع المدني."
+    facts = _cas(run, text, "ar")
+    assert [(f["low"], f["party"]) for f in facts] == [(21, "civilian")]
+
+
+def test_the_outlet_restating_a_sources_figure_is_not_a_second_fact(run):
+    text = ("قتل حوالي ستين شخصا في الهجوم على البلدة. "
+            "وقال المرصد السوري لحقوق الإنسان إن 60 شخصا قتلوا في الهجوم.")
+    facts = _cas(run, text, "ar")
+    assert [(f["source"], f["count"]) for f in facts] == [("sohr", 60)]
+
+
+def test_dozens_of_houses_is_no_casualty_figure(run):
+    facts = _cas(run, "وأدت الغارة إلى إصابة 15 آخرين وتهدم العشرات من المنازل.", "ar")
+    assert [(f["outcome"], f["count"]) for f in facts] == [("injured", 15)]
+
+
+def test_an_incident_sheet_field_is_the_outlets_own_tally(run):
+    text = ("Location: Idlib\nDate: 3 March 2024\nReported casualties: 12\nReported injured: 20\n\n"
+            "A medic said the airstrikes killed 12 civilians, most of them women and children.")
+    facts = _cas(run, text, "en", outlet="Syrian Archive")
+    got = {(f["source"], f["outcome"], f["count"], f["party"]) for f in facts}
+    assert ("syrian-archive", "killed", 12, "civilian") in got
+    assert ("syrian-archive", "injured", 20, "civilian") in got
+    assert ("witness", "killed", 12, "civilian") in got
+
+
+def test_english_pronouns_are_no_actor_names(run):
+    # "who" is not the WHO, "is" is not the Islamic State
+    facts = _cas(run, "A medic who was at the scene said 7 people were killed and the number of injured is unknown.", "en")
+    assert [f["source"] for f in facts] == ["witness"]
+    assert facts[0].get("actor") != "isis"
