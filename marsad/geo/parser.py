@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.geo.data import directions, level_words, nonplace_keys, stop_keys
-from marsad.geo.entry import Entry, distance_km
+from marsad.geo.entry import Entry
 from marsad.geo.gazetteer import Gazetteer
 from marsad.geo.keys import ARTICLES_EN, key_ar, key_en_token, proclitic_readings
 from marsad.lang.analysis import Analysis, PlaceMention
@@ -43,6 +43,7 @@ _KIND_BONUS: dict[str, dict[str, float]] = {
 _SPAN_DIRECTION = {"n": "north", "s": "south", "e": "east", "w": "west", "ne": "northeast",
                    "nw": "northwest", "se": "southeast", "sw": "southwest"}
 _OFFSET_DEG = {"country": 1.5, "governorate": 0.35, "district": 0.2, "region": 0.2, "city": 0.08, "point": 0.05}
+_KM_PER_DEGREE = 6371.0 * math.pi / 180.0
 
 
 @dataclass(slots=True)
@@ -187,11 +188,17 @@ def _joined(text: str, a: _Tok, b: _Tok) -> bool:
     return b.n == a.n + 1 and a.arabic == b.arabic and bool(_JOINER.match(text[a.end:b.start]))
 
 
-def _nonplace_tokens(toks: list[_Tok], text: str) -> set[int]:
-    phrases = nonplace_keys()
+@functools.cache
+def _nonplaces_by_first() -> dict[str, list[tuple[str, ...]]]:
+    """The non-place phrases by their first key, built once (every document looks them up)."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
-    for p in phrases:
+    for p in nonplace_keys():
         by_first.setdefault(p[0], []).append(p)
+    return by_first
+
+
+def _nonplace_tokens(toks: list[_Tok], text: str) -> set[int]:
+    by_first = _nonplaces_by_first()
     blocked: set[int] = set()
     for i, t in enumerate(toks):
         for _pl, stem in t.readings:
@@ -436,6 +443,7 @@ def _resolve(matches: list[_Match], gaz: Gazetteer, text: str) -> None:
             points_by_key.setdefault(m.key, {})[top.id] = top
     anc_memo: dict[str, set[str]] = {}
     near_memo: dict[tuple[str, str], float] = {}
+    point_list = [(key, p.id, p.lat, p.lon) for key, pts in points_by_key.items() for p in pts.values()]
     for k, m in enumerate(matches):
         if len(m.cands) < 2 or m.cands[0][0] - m.cands[1][0] > 6.5:  # context cannot overturn it
             continue
@@ -458,9 +466,12 @@ def _resolve(matches: list[_Match], gaz: Gazetteer, text: str) -> None:
             if e.lat is not None and e.lon is not None:
                 bonus = near_memo.get((m.key, e.id))
                 if bonus is None:
-                    ds = [distance_km(e.lat, e.lon, p.lat, p.lon)  # type: ignore[arg-type]
-                          for key, pts in points_by_key.items() if key != m.key for p in pts.values() if p.id != e.id]
-                    bonus = near_memo[(m.key, e.id)] = 2.0 * math.exp(-min(ds) / 40.0) if ds else 0.0
+                    # equirectangular: exact enough where the bonus matters (tens of km)
+                    lat, lon, scale = e.lat, e.lon, math.cos(math.radians(e.lat))
+                    d2 = min(((plat - lat) ** 2 + ((plon - lon) * scale) ** 2
+                              for key, pid, plat, plon in point_list if key != m.key and pid != e.id), default=None)
+                    bonus = near_memo[(m.key, e.id)] = (
+                        2.0 * math.exp(-_KM_PER_DEGREE * math.sqrt(d2) / 40.0) if d2 is not None else 0.0)
                 s += bonus
             rescored.append((s, e))
         rescored.sort(key=lambda c: (-c[0], c[1].id))
