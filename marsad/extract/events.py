@@ -42,6 +42,8 @@ _OF_GROUP = re.compile(r"^\s*(\S+\s+){0,3}?(من|of|from)\s*(the\s+)?$")
 _ALLEGIANCE = re.compile(r"(موال\w*|تابع\w*|مدعوم\w*|حليف\w*)\s+\w?ل?\s*$|pro-\s*$|(backed|allied)\s+by\s+$")
 # an English clause without its own subject: "…, after carrying out a suicide attack"
 _EN_DEPENDENT = re.compile(r"\W*(after|before|following|while|when|by)?\s*\w+ing\b", re.I)
+# "sent troops to fight in X", "in order to attack": an aim, not an incident
+_PURPOSE = re.compile(r"\b(to|in order to)\s+$", re.I)
 _TARGET = re.compile(r"(على|ضد|استهدف\S*|targeting|against|on|at)\s*$")
 
 
@@ -68,12 +70,13 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
                 continue
             if att.denial_before(ts[0].start):
                 continue
-            ts = [t for t in ts if not _NEGATION.search(doc.text[max(cl[0], t.start - 25):t.start])]
+            ts = [t for t in ts if not _NEGATION.search(doc.text[max(cl[0], t.start - 25):t.start])
+                  and not _PURPOSE.search(doc.text[max(cl[0], t.start - 12):t.start])]
             if not ts or doc.find("toll", cl[0], cl[1]):
                 continue
             sub = min((t.cat for t in ts), key=_PRIORITY.index)
             trig = next(t for t in ts if t.cat == sub)
-            if sub == "Armed clash" and _territorial(doc, sent):
+            if sub == "Armed clash" and _territorial(doc, *_own_part(doc, trig, sent)):
                 continue  # a battle that changed control is a control fact (its event is optional)
             if sub == "Shelling/artillery/missile attack" and doc.lang == "ar" and doc.find("events", sent.start, sent.end, "Air/drone strike") and not doc.find("actor", cl[0], cl[1]):
                 continue
@@ -103,7 +106,7 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
             kill = [c for c in casualties if c.span and sent.start <= c.span.start < sent.end
                     and c.outcome == "killed" and not c.cumulative and c.part_of is None]
             actor2 = actor2_between or _target(doc, trig, cl, actor1, kill)
-            places = _places(doc, trig, cl, sent)
+            places = _places(doc, trig, cl, sent, _continued(doc, out, sent, actor1, sub))
             if not places:
                 continue  # an event nobody can place is not scored and rarely an incident
             fatalities = None
@@ -158,10 +161,11 @@ def _generic(doc: Doc, m: Mention) -> bool:
     return any(g.start == m.start and g.end == m.end for g in doc.find("event_generic", m.start, m.end))
 
 
-def _territorial(doc: Doc, sent) -> bool:
-    """Fighting in a sentence that also reports a capture or a withdrawal (not an aim)."""
-    for c in doc.find("event_territorial", sent.start, sent.end):
-        if doc.find("control", max(sent.start, c.start - 25), c.start, "not") or \
+def _territorial(doc: Doc, start: int, end: int) -> bool:
+    """Fighting told together with a capture or a withdrawal (not an aim) in the same part
+    of the sentence ("X captured A, while fighting persisted in B": B is a plain clash)."""
+    for c in doc.find("event_territorial", start, end):
+        if doc.find("control", max(start, c.start - 25), c.start, "not") or \
                 any(n.start <= c.start < n.end for n in doc.find("control", c.start, c.end, "not")):
             continue
         return True
@@ -238,8 +242,10 @@ def _attacker(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> str | None:
     if trig.group == "actor":
         return doc.armed(trig)  # the aircraft named as the actor struck
     found = _clause_attacker(doc, trig, cl)
-    if found is None and (doc.lang == "ar" or _EN_DEPENDENT.match(doc.text[cl[0]:cl[1]])):
-        start = _own_part(doc, trig, sent)[0]
+    dependent = doc.lang == "en" and _EN_DEPENDENT.match(doc.text[cl[0]:cl[1]])
+    if found is None and (doc.lang == "ar" or dependent):
+        # an English gerund clause ("…, while fighting persisted") shares the main subject
+        start = sent.start if dependent else _own_part(doc, trig, sent)[0]
         if start < cl[0]:
             cands = _candidates(doc, start, cl[0])
             if cands:
@@ -318,7 +324,22 @@ def _usable(doc: Doc, p: PlaceMention) -> bool:
     return not (_CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before) or _ALLEGIANCE.search(near))
 
 
-def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> list[Place]:
+def _continued(doc: Doc, events: list[EventClaim], sent, actor1: str, sub: str) -> Place | None:
+    """"Israel struck depots inside Syria. … Israel also bombed depots …": an attacker's
+    next attack of the same family in the paragraph, told without a place, is in the same place."""
+    if actor1 == "unidentified":
+        return None
+    for e in reversed(events):
+        if e.span is None or e.span.start >= sent.start:
+            continue
+        if doc.sentence_at(e.span.start).para != sent.para:
+            return None
+        if e.actor1 == actor1 and e.event_type == acled_types()[sub]:
+            return e.place
+    return None
+
+
+def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent, continued: Place | None = None) -> list[Place]:
     """Where the event happened: the place of the clause (and the places listed with it:
     "shelled A, B and C" is one event in each), else of the sentence, else inherited from
     the paragraph before it, else the document's main place."""
@@ -340,6 +361,8 @@ def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> list[Place]:
                and _IN_BEFORE.search(doc.text[max(0, p.start - 10):p.start].lower())]
     if country:
         return [country[0].place]
+    if continued is not None:
+        return [continued]
     for prev in reversed(doc.sentences[:sent.idx]):
         if prev.para != sent.para:
             break
@@ -420,7 +443,18 @@ def _family(e: EventClaim) -> str:
 
 
 def _key(e: EventClaim) -> tuple:
-    return (e.sub_type, e.actor1, e.place.name if e.place else None)
+    return (e.sub_type, e.actor1, _place_key(e.place))
+
+
+def _place_key(p: Place | None) -> str | None:
+    """A place's name for deduplication; areas without their level words."""
+    if p is None:
+        return None
+    if not _is_area(p):
+        return p.name
+    words = set(_rules().get("area_words", ()))
+    kept = [w for w in re.split(r"[\s_]+", p.name.lower()) if w not in words]
+    return " ".join(kept) or p.name
 
 
 def _restates(e: EventClaim, o: EventClaim) -> bool:
@@ -448,10 +482,16 @@ def _same_incident(e: EventClaim, o: EventClaim) -> bool:
     return o.sub_type == e.sub_type and _is_area(e.place)
 
 
+def _armed_target(e: EventClaim) -> bool:
+    return e.actor2 not in (None, "civilians", "unidentified")
+
+
 def _dedupe(events: list[EventClaim]) -> list[EventClaim]:
     out: dict[tuple, EventClaim] = {}
     for e in events:
         k = _key(e)
+        if k in out and _armed_target(out[k]) and _armed_target(e) and out[k].actor2 != e.actor2:
+            k = (*k, e.actor2)  # one attacker, two different armed targets: two events (ACLED dyads)
         if k not in out:
             out[k] = e
         elif out[k].fatalities is None and e.fatalities is not None:

@@ -158,3 +158,35 @@ def test_vaguer_retelling_with_unknown_attacker_merges_en(run):
             "A second airstrike followed half an hour later in the southern Idlib countryside.")
     ev = _events(run, text, "en")
     assert _keys(ev) == [("Air/drone strike", "unidentified", "Ariha")]
+
+
+def test_next_attack_without_a_place_keeps_the_attackers_place_and_target(run):
+    text = ("Israel carried out airstrikes on Hezbollah positions inside Syria on Monday. Israel warned Iran against "
+            "flights to Damascus. Israel also bombed Syrian army depots to keep them from others.")
+    ev = _events(run, text, "en")
+    assert [(e["actor1"], e["actor2"], e["place"]["name"]) for e in ev] == [
+        ("israel-military", "hezbollah", "Syria"), ("israel-military", "syria-military", "Syria")]
+
+
+def test_fighting_in_a_contrasting_clause_is_a_clash(run):
+    text = "On Tuesday, rebels captured the village of Khan Tuman, while fighting persisted in Saraqib."
+    ev = _events(run, text, "en")
+    assert ("Armed clash", "opposition", "Saraqib") in _keys(ev)
+
+
+def test_purpose_infinitive_is_no_event(run):
+    text = "Russia moved troops from Tartus to fight in Ukraine, the ministry said on Monday."
+    assert _events(run, text, "en") == []
+
+
+def test_countryside_and_governorate_are_one_area_for_a_retelling_ar(run):
+    text = ("خطف مسلحو تنظيم الدولة الإسلامية 20 مدنيا في محافظة إدلب الأربعاء.\n"
+            "وأفاد ناشطون أن التنظيم خطف المدنيين من ريف إدلب.")
+    ev = _events(run, text, "ar")
+    assert [e["sub_type"] for e in ev] == ["Abduction/forced disappearance"]
+
+
+def test_launching_an_offensive_is_an_armed_clash(run):
+    text = "On Wednesday, HTS launched an offensive against government forces near Saraqib."
+    ev = _events(run, text, "en")
+    assert ("Armed clash", "hts", "Saraqib") in _keys(ev)
