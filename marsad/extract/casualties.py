@@ -263,7 +263,38 @@ def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
             head = claim
             last = claim
             breakdown = False
+    out += _single_deaths(doc, att, out)
     return _dedupe(out, sheet)
+
+
+def _single_deaths(doc: Doc, att: Attribution, found: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """A person killed, without a figure ("X, a photographer, was killed in an airstrike",
+    "لقي الصحفي حتفه"): a toll of one, the party from the person's role or side."""
+    out: list[CasualtyClaim] = []
+    for m in doc.find("single_death", 0, len(doc.text)):
+        sent = doc.sentence_at(m.start)
+        start = max(sent.start, m.start - 100)
+        if doc.numbers_in(start, m.end) or any(c.span and sent.start <= c.span.start < sent.end for c in found):
+            continue  # a counted toll is told by its figure
+        vic = [v for v in doc.find("victim", start, m.start) if v.cat in ("civilian", "state", "fighter")]
+        arms = [a for a in doc.find("actor", start, m.start) if doc.armed(a)]
+        if any(v.cat == "civilian" for v in vic):
+            party, actor, who = "civilian", "civilians", [v for v in vic if v.cat == "civilian"][-1]
+        elif arms:
+            actor = doc.armed(arms[-1])
+            party, who = doc.party_of(actor), arms[-1]
+        elif vic:
+            party, actor, who = ("state" if vic[-1].cat == "state" else "unknown"), None, vic[-1]
+        else:
+            continue
+        om = (doc.find("outcome", m.start, m.end) or [m])[0]
+        n = NumberMention(text=doc.text[who.start:who.end], value=1, low=None, high=None,
+                          start=who.start, end=who.end, noun=None, noun_start=None, noun_end=None)
+        claim = _claim(doc, att, n, "killed", party, actor, None, sent, om)
+        claim.evidence = doc.text[who.start:m.end]
+        claim.span = _span(who.start, m.end)
+        out.append(claim)
+    return out
 
 
 def _label(doc: Doc, n: NumberMention) -> Mention | None:

@@ -63,6 +63,10 @@ def _background(c: AnyClaim, published: dt.date) -> bool:
         return False
     if c.date.precision == "year" and c.date.end.year < published.year:
         return True
+    # a month of an earlier year, half a year back or more ("في نيسان/أبريل 2017")
+    if c.date.precision == "month" and c.date.end.year < published.year \
+            and (published - c.date.end).days > 180:
+        return True
     return (published - c.date.end).days > 400
 
 

@@ -102,3 +102,19 @@ def test_english_pronouns_are_no_actor_names(run):
     facts = _cas(run, "A medic who was at the scene said 7 people were killed and the number of injured is unknown.", "en")
     assert [f["source"] for f in facts] == ["witness"]
     assert facts[0].get("actor") != "isis"
+
+
+def test_a_month_of_an_earlier_year_is_background(run):
+    import datetime as dt
+    text = "In April 2023, 50 people were killed in a similar attack on Khan Shaykhun."
+    assert _cas(run, text, "en", published=dt.date(2024, 3, 6)) == []
+
+
+def test_one_person_killed_without_a_figure_is_a_toll_of_one(run):
+    facts = _cas(run, "Sami Haddad, a photographer working for a local agency, was killed in an airstrike in Saraqib.", "en")
+    assert [_key(f) for f in facts] == [("killed", 1, "civilian")]
+    facts = _cas(run, "Earlier, Iranian General Ali Rezaei was killed by the rebels during clashes near Aleppo.", "en")
+    assert [(f["count"], f["party"], f["actor"]) for f in facts] == [(1, "state", "iran-military")]
+    # a figure in the sentence tells the toll itself
+    facts = _cas(run, "Five people died and one child was killed in the shelling.", "en")
+    assert all(f["count"] != 1 for f in facts)
