@@ -83,6 +83,9 @@ def _subject(doc: Doc, trig: Mention, cl: tuple[int, int], sent_start: int) -> t
         before = [m for m in acts if m.end <= trig.start and trig.start - m.end <= 120]
         after = [m for m in acts if trig.end <= m.start <= trig.end + 20
                  and re.match(r"\s*(by|to)\s", doc.text[trig.end:m.start + 1] + " ")]
+        # "the capture of Damascus by the Southern Operations Room"
+        after = after or [m for m in acts if trig.end <= m.start <= trig.end + 70
+                          and re.fullmatch(r"\s+of\s+[^,.;]{1,40}?\s+by\s+(the\s+)?", doc.text[trig.end:m.start])]
         if after:
             chosen = after[:1]
         elif before:
@@ -139,6 +142,8 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
             if doc.find("control", max(sent.start, trig.start - 30), trig.start, "not"):
                 continue
             if att.denial_before(trig.start):
+                continue
+            if _descriptive(doc, trig):
                 continue
             cl = doc.clause_at(trig.start)
             change = trig.cat
@@ -219,10 +224,17 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
                     used_places.add((p.start, p.end))
             else:
                 ana = doc.find("anaphora", trig.end, min(stop, trig.end + 60)) or doc.find("anaphora", cl[0], trig.start)
+                if ana and change == "withdrew" and ana[0].cat == "region":
+                    ana = None  # "began withdrawing from the region": no place said
+                    vague = True
+                else:
+                    vague = False
                 if ana:
                     levels = ("city", "point") if ana[0].cat == "city" else ("region", "governorate", "district")
                     targets = [p for p in [_antecedent(doc, trig.start, levels) or doc.last_place(trig.start, levels)] if p]
-                if not targets and change == "withdrew":
+                if not targets and not vague:
+                    targets = _pronoun_places(doc, trig, sent)
+                if not targets and change == "withdrew" and not vague:
                     p = doc.place_near(trig.start, sent.start, trig.start)
                     targets = [p] if p else []
             listed = _listed_places(doc, trig, stop)
@@ -258,6 +270,32 @@ def _lacks_object(doc: Doc, trig: Mention, end: int) -> bool:
     if doc.find("control_object", trig.start, trig.end):
         return False
     return not doc.find("control_object", trig.end, min(end, trig.end + 70))
+
+
+def _descriptive(doc: Doc, trig: Mention) -> bool:
+    """"towns recently captured by rebels in the Idlib region": a participle describing
+    unnamed places, not a capture of the places after it."""
+    if doc.lang != "en" or not re.match(r"\s+by\s", doc.text[trig.end:trig.end + 5]):
+        return False
+    nouns = doc.find("place_counts", max(0, trig.start - 30), trig.start)
+    return bool(nouns) and bool(re.fullmatch(r"\s+(\w+ly\s+)?", doc.text[nouns[-1].end:trig.start]))
+
+
+def _pronoun_places(doc: Doc, trig: Mention, sent) -> list[Place]:
+    """"advancing on both cities, capturing them": the cities named in the sentence before
+    (the pronoun stands for places only when the sentence speaks of places)."""
+    if doc.lang != "en" or not re.match(r"\s+(them|it)\b", doc.text[trig.end:trig.end + 6]):
+        return []
+    if not doc.find("place_nouns", sent.start, trig.start) or sent.idx == 0:
+        return []
+    prev = doc.sentences[sent.idx - 1]
+    if "\n\n" in doc.text[prev.end:sent.start]:
+        return []
+    cities = list({p.place.name: p.place for p in doc.places_in(prev.start, prev.end)
+                   if p.place.level in ("city", "point")}.values())
+    if re.match(r"\s+it\b", doc.text[trig.end:trig.end + 4]):
+        return cities[-1:]
+    return cities if 1 < len(cities) <= 3 else []
 
 
 def _governed(doc: Doc, earlier: list[Mention], trig: Mention) -> bool:
@@ -385,7 +423,10 @@ def _dedupe(claims: list[ControlClaim]) -> list[ControlClaim]:
             continue  # "the rebels" restating what the text says the named group did
         seen.add(key)
         out.append(c)
-    return out
+    # ... also when "the rebels" come first and the named group's claim follows
+    return [c for c in out if not (c.actor == "opposition" and any(
+        o is not c and o.source == c.source and o.change == c.change and o.place and c.place
+        and _where(o.place) == _where(c.place) and "opposition" in o.with_ for o in out))]
 
 
 def link_contested(claims: list[ControlClaim]) -> None:

@@ -101,3 +101,35 @@ def test_a_past_year_in_an_earlier_sentence_does_not_date_the_story(run):
             "government forces in 2020. Later that day, HTS captured the town of Saraqib.")
     facts = _control(run, text, "en", published=dt.date(2024, 12, 1))
     assert [(f["place"]["name"], f["date"]) for f in facts] == [("Saraqib", "2024-11-28")]
+
+
+def test_a_participle_describing_unnamed_towns_is_no_capture(run):
+    text = "Russian jets struck towns recently captured by rebels in the Idlib and Hama regions."
+    assert _control(run, text, "en") == []
+
+
+def test_the_capture_of_a_place_by_an_actor(run):
+    facts = _control(run, "After the capture of Homs by the Southern Operations Room, the army withdrew south.", "en")
+    assert ("southern-operations-room", "gained", "Homs") in {(f["actor"], f["change"], f["place"]["name"]) for f in facts}
+
+
+def test_capturing_them_stands_for_the_cities_named_before(run):
+    text = ("Protests broke out in Latakia and later in Tartus. "
+            "On 8 December, HTS advanced on both cities, capturing them without a battle.")
+    facts = _control(run, text, "en")
+    assert {(f["actor"], f["place"]["name"]) for f in facts} == {("hts", "Latakia"), ("hts", "Tartous")}
+    # "them" are people when no place noun is in the sentence
+    assert _control(run, "Soldiers fled Latakia and Tartus. Rebels chased the soldiers, capturing them.", "en") == []
+
+
+def test_withdrawing_from_the_region_names_no_place(run):
+    text = "SNA forces captured Tadef as pro-government forces began withdrawing from the region."
+    facts = _control(run, text, "en")
+    assert all(f["change"] != "withdrew" for f in facts)
+
+
+def test_the_rebels_entering_before_the_named_group_takes_the_city_is_one_change(run):
+    text = ("On Thursday, opposition forces entered the northern part of Hama city and by the evening, "
+            "HTS-led rebels had established full control over the city.")
+    facts = _control(run, text, "en")
+    assert [(f["actor"], f["place"]["name"]) for f in facts] == [("hts", "Hama")]
