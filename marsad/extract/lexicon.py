@@ -8,6 +8,7 @@ starts (after Arabic proclitics) and word ends (unless the entry ends in ``*``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,17 +165,17 @@ def scan(text: str, lang: str) -> list[Mention]:
     for end_idx, (key, vals) in auto.iter(norm):
         start = end_idx - len(key) + 1
         end = end_idx + 1
-        # left boundary: word start, or only proclitics before (Arabic)
+        # left boundary: word start, or only proclitics before (Arabic); at most three
+        # proclitic letters, so the walk back stops at four
         j = start
-        while j > 0 and _is_word(norm[j - 1]):
+        while j > 0 and start - j < 4 and _is_word(norm[j - 1]):
             j -= 1
         before = norm[j:start]
         starts_word = _is_word(norm[start]) if start < n else False
-        ok_left = not before or not starts_word and True
         if before and starts_word:
-            ok_left = lang == "ar" and len(before) <= 3 and all(c in _PROCLITICS for c in before)
-        if not ok_left:
-            continue
+            if not (lang == "ar" and len(before) <= 3 and (j == 0 or not _is_word(norm[j - 1]))
+                    and all(c in _PROCLITICS for c in before)):
+                continue
         word_end = end
         at_end = end >= n or not _is_word(norm[end - 1]) or not _is_word(norm[end])
         for group, cat, value, prefix, lam in vals:
@@ -197,20 +198,39 @@ def scan(text: str, lang: str) -> list[Mention]:
         for s, e, cat, vals in hits:
             spans.setdefault((s, e, cat), []).extend(vals)
         ordered = sorted(spans.items(), key=lambda kv: (-(kv[0][1] - kv[0][0]), kv[0][0]))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(n + 1)  # characters already covered by a longer mention of the group
+        taken_spans: set[tuple[int, int]] = set()
         for (s, e, cat), vals in ordered:
-            if any(s < te and ts < e for ts, te in taken):
+            if 1 in taken[s:e]:
                 # same span, other category: keep as well (e.g. a word that is two triggers)
-                if not any(s == ts and e == te for ts, te in taken):
+                if (s, e) not in taken_spans:
                     continue
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
+            taken_spans.add((s, e))
             out.append(Mention(offsets(s), offsets(e), group, cat, tuple(dict.fromkeys(vals))))
     # a trigger word inside an actor's name is part of the name ("هيئة تحرير الشام")
-    names = [(m.start, m.end) for m in out if m.group == "actor" and m.cat != "adj"]
-    out = [m for m in out if m.group in _KEEP_INSIDE_NAMES
-           or not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in names)]
+    inside = _inside_names(out)
+    out = [m for m in out if m.group in _KEEP_INSIDE_NAMES or not inside(m)]
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+def _inside_names(mentions: list[Mention]) -> Any:
+    """A test: does a longer actor name contain this mention? (sorted starts and a running
+    maximum of ends, so a long document is not a quadratic scan)."""
+    names = sorted((m.start, m.end) for m in mentions if m.group == "actor" and m.cat != "adj")
+    starts = [s for s, _e in names]
+    reach: list[int] = []
+    for _s, e in names:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def inside(m: Mention) -> bool:
+        k = bisect.bisect_right(starts, m.start)
+        if k == 0 or reach[k - 1] < m.end:
+            return False
+        return any(m.end <= e and (s, e) != (m.start, m.end) for s, e in names[:k])
+
+    return inside
 
 
 @functools.cache
@@ -231,15 +251,29 @@ def outlet_source(outlet: str | None) -> str | None:
     """The source id of a document's outlet ("AFP (Arabic)" -> afp), by its names."""
     if not outlet:
         return None
+    return _outlet_source(outlet)
+
+
+@functools.lru_cache(maxsize=4096)
+def _outlet_source(outlet: str) -> str | None:
     plain = normalize(outlet.split("(")[0], "en")
     full = normalize(outlet, "en")
     best: tuple[int, str] | None = None
-    for entry in actors().values():
-        if entry.kind != "source":
-            continue
-        for name in (*entry.en, *entry.ar):
-            key = normalize(name, "en")
-            if key and (key == plain or key == full or (len(key) > 3 and key in full)):
-                if best is None or len(key) > best[0]:
-                    best = (len(key), entry.id)
+    for key, source_id in _source_keys():
+        if key == plain or key == full or (len(key) > 3 and key in full):
+            if best is None or len(key) > best[0]:
+                best = (len(key), source_id)
     return best[1] if best else None
+
+
+@functools.cache
+def _source_keys() -> list[tuple[str, str]]:
+    """(normalised name, id) of every source in the lexicon, built once."""
+    out = []
+    for entry in actors().values():
+        if entry.kind == "source":
+            for name in (*entry.en, *entry.ar):
+                key = normalize(name, "en")
+                if key:
+                    out.append((key, entry.id))
+    return out
