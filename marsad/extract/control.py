@@ -19,6 +19,9 @@ __all__ = ["extract_control", "link_contested"]
 
 _NONSTATE_DEFAULT_FROM = "syria-military"
 _COORD = re.compile(r"^[\s\"“”]*(و|مع|،|,|and|with|بدعم|مدعوم|المدعوم|backed|supported|alongside|-)", re.I)
+# words that put a control noun in a clause of its own ("انسحبت ... من المدينة بعد سيطرة الفصائل")
+_CLAUSE_LINK = re.compile(r"(?<!\S)(?:من|إلى|في|عن|بعد|قبل|إثر|عقب|حيث|التي|الذي|لكن|after|before|following|from|in)(?!\S)|[،,;؛]")
+_LOCATIVE = re.compile(r"(?<!\S)(?:near|in|outside|north|south|east|west|of|at|from|قرب|بالقرب|شمال\S*|جنوب\S*|شرق\S*|غرب\S*|في|من|بريف|ريف)(?!\S)", re.I)
 _PREP_AR = re.compile(r"(?<!\S)(?:من|إلى|الى|في|عن|مشيرا|مشيرة)(?!\S)")
 _TOWARD = re.compile(r"(نحو|باتجاه|toward|towards|to)\s*$")
 _FROM = re.compile(r"(من|from)\s*$")
@@ -182,7 +185,12 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
             nxt = [t for t in trigs if t.start > trig.end]
             if nxt:
                 stop = min(stop, nxt[0].start)
-            stops = doc.find("control_stop", trig.end, stop)
+            # in Arabic a relative clause may still belong to the subject before "على"
+            # ("سيطرت الفصائل التي تدعمها تركيا على مدينة X"): it ends the places only after
+            # the object has begun
+            stops = [m for m in doc.find("control_stop", trig.end, stop)
+                     if doc.lang != "ar" or re.search(r"على\s*$", doc.text[trig.start:trig.end])
+                     or doc.find("control_object", trig.end, m.start) or doc.places_in(trig.end, m.start)]
             if stops:
                 stop = stops[0].start
             places = [p for p in doc.places_in(trig.end, stop)
@@ -194,8 +202,9 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
             last_end = trig.end
             for p in places:
                 gap = doc.text[last_end:p.start]
-                if keep and not re.fullmatch(r"[\s,،]*(و|and|,|،|\s)*[\s\w'’|-]{0,12}", gap):
-                    break
+                if keep and (not re.fullmatch(r"[\s,،]*(و|and|,|،|\s)*[\s\w'’|-]{0,12}", gap)
+                             or _LOCATIVE.search(gap)):
+                    break  # "the town of Saraqib, near Idlib": Idlib locates, it is not listed
                 if not keep and p.start - trig.end > 110:
                     break
                 keep.append(p)
@@ -261,6 +270,9 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
 
 
 _AREAS = ("region", "governorate", "district")
+_CALLED = re.compile(r"(?:مدينة|بلدة|قرية|city of|town of|village of)\s*$")
+_CALLED_IN = re.compile(r"(?:the\s+)?(?:مدينة|بلدة|قرية|city of|town of|village of)\s", re.I)
+_CALLED_AFTER = re.compile(r"\s+(?:city|town)\b")
 
 
 def _lacks_object(doc: Doc, trig: Mention, end: int) -> bool:
@@ -269,7 +281,7 @@ def _lacks_object(doc: Doc, trig: Mention, end: int) -> bool:
         return False
     if doc.find("control_object", trig.start, trig.end):
         return False
-    return not doc.find("control_object", trig.end, min(end, trig.end + 70))
+    return not doc.find("control_object", trig.end, min(end, trig.end + 120))
 
 
 def _descriptive(doc: Doc, trig: Mention) -> bool:
@@ -304,7 +316,9 @@ def _governed(doc: Doc, earlier: list[Mention], trig: Mention) -> bool:
     if not any(m.start <= trig.start and trig.end <= m.end + 6 for m in doc.find("control_noun", trig.start - 3, trig.end + 6)):
         return False
     for p in reversed(earlier):
-        if p.end <= trig.start and trig.start - p.end <= 70 and not doc.places_in(p.end, trig.start):
+        between = doc.text[p.end:trig.start]
+        if p.end <= trig.start and trig.start - p.end <= 70 and not doc.places_in(p.end, trig.start) \
+                and not _CLAUSE_LINK.search(between):
             return True
     return False
 
@@ -335,6 +349,11 @@ def _antecedent(doc: Doc, pos: int, levels: tuple[str, ...], sentences: int = 2)
         first = prev
     cands = [p for p in doc.places_in(first.start, pos) if p.place.level in levels
              and not doc.find("allies", p.start - 14, p.start) and not doc.find("backed", p.start - 14, p.start)]
+    # a place the text calls a city or town ("مدينة X", "X city") is the likelier antecedent
+    called = [p for p in cands if _CALLED.search(doc.text[max(0, p.start - 8):p.start])
+              or _CALLED_AFTER.match(doc.text[p.end:p.end + 8])
+              or _CALLED_IN.match(doc.text[p.start:p.end])]
+    cands = called or cands
     return cands[-1].place if cands else None
 
 

@@ -133,3 +133,20 @@ def test_the_rebels_entering_before_the_named_group_takes_the_city_is_one_change
             "HTS-led rebels had established full control over the city.")
     facts = _control(run, text, "en")
     assert [(f["actor"], f["place"]["name"]) for f in facts] == [("hts", "Hama")]
+
+
+def test_a_relative_clause_of_the_arabic_subject_does_not_end_the_places(run):
+    facts = _control(run, "سيطرت الفصائل التي تدعمها تركيا على مدينة عفرين.", "ar")
+    assert [f["place"]["name"] for f in facts] == ["Afrin"]
+
+
+def test_a_control_noun_in_a_clause_of_its_own_is_a_change_of_its_own(run):
+    text = "قصفت الطائرات مدينة سراقب. وانسحبت قوات النظام من المدينة بعد سيطرة الفصائل عليها."
+    got = {(f["actor"], f["change"], f["place"]["name"]) for f in _control(run, text, "ar")}
+    assert got == {("syria-military", "withdrew", "Saraqib"), ("opposition", "gained", "Saraqib")}
+
+
+def test_the_town_prefers_the_place_the_text_called_a_town(run):
+    text = "Rebels captured the town of Saraqib, near Idlib. HTS then took full control of the town."
+    facts = _control(run, text, "en")
+    assert {f["place"]["name"] for f in facts} == {"Saraqib"}
