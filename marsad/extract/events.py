@@ -44,14 +44,20 @@ _ALLEGIANCE = re.compile(r"(موال\w*|تابع\w*|مدعوم\w*|حليف\w*)\s
 _EN_DEPENDENT = re.compile(r"\W*(after|before|following|while|when|by)?\s*\w+ing\b", re.I)
 # "sent troops to fight in X", "in order to attack": an aim, not an incident
 _PURPOSE = re.compile(r"\b(to|in order to)\s+$", re.I)
-_TARGET = re.compile(r"(على|ضد|استهدف\S*|targeting|against|on|at)\s*$")
+# a settlement named as such: "the town of al-X", "X, a town in", "بلدة X"
+_SETTLEMENT = re.compile(
+    r"\b(?:town|village|city) of (?:the )?((?:[Aa][ltdsnrz]-)?[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2})"
+    r"|\b((?:[Aa][ltdsnrz]-)?[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2}), a (?:small )?(?:town|village|city)\b")
+_TARGET = re.compile(r"(?<!\w)(على|ضد|استهدف\S*|targeting|against|on|at)\s*$")
 
 
 def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) -> list[EventClaim]:
     out: list[EventClaim] = []
     borrowed: set[int] = set()  # events whose attacker came from the sentence before
     vague: set[int] = set()  # shelling events named only by a generic bombardment word
+    repeated: set[int] = set()  # one of several attacks told with their days in one clause
     types = acled_types()
+    local = _local_places(doc)
     for sent in doc.sentences:
         if _heading(doc, sent):
             continue  # a headline or section title restates the story below it
@@ -106,7 +112,9 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
             kill = [c for c in casualties if c.span and sent.start <= c.span.start < sent.end
                     and c.outcome == "killed" and not c.cumulative and c.part_of is None]
             actor2 = actor2_between or _target(doc, trig, cl, actor1, kill)
-            places = _places(doc, trig, cl, sent, _continued(doc, out, sent, actor1, sub))
+            places = _places(doc, trig, cl, sent, _continued(doc, out, sent, actor1, sub), local)
+            if not places and actor1 != "unidentified" and doc.find("event_blame", sent.start, trig.start):
+                places = _attributed(out, sub, doc.date_at(trig.start, document=True))
             if not places:
                 continue  # an event nobody can place is not scored and rarely an incident
             fatalities = None
@@ -114,15 +122,18 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
                 k = kill[0]
                 fatalities = k.count if k.count is not None else k.low
             start, end = _evidence(doc, trig, cl)
-            for place in places:
+            days = _days(doc, trig, sent) or [doc.date_at(trig.start, document=True)]
+            for place, day in ((p, d) for p in places for d in days):
                 out.append(EventClaim(
-                    source=att.source_at(trig.start), date=doc.date_at(trig.start, document=True), place=place,
+                    source=att.source_at(trig.start), date=day, place=place,
                     evidence=doc.text[start:end], span=Span(start, end),
                     event_type=types[sub], sub_type=sub, actor1=actor1, actor2=actor2,
                     fatalities=fatalities if len(places) == 1 else None,
                 ))
                 if borrow:
                     borrowed.add(id(out[-1]))
+                if len(days) > 1:
+                    repeated.add(id(out[-1]))
                 if sub == "Shelling/artillery/missile attack" and all(_generic(doc, t) for t in ts if t.cat == sub):
                     vague.add(id(out[-1]))
     out = [e for e in out if not _history(doc, e)]
@@ -131,7 +142,7 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
     out = [e for e in out if id(e) not in vague or not any(
         o.sub_type == "Air/drone strike" and o.actor1 == e.actor1 and o.place and e.place
         and o.place.name == e.place.name for o in out)]
-    return _dedupe(out)
+    return _dedupe(out, repeated)
 
 
 @functools.cache
@@ -259,7 +270,15 @@ def _candidates(doc: Doc, start: int, end: int) -> list[Mention]:
         near = doc.text[max(0, m.start - 14):m.start]
         return bool(_TARGET.search(near) or _ALLEGIANCE.search(near))
     return [m for m in doc.find("actor", start, end)
-            if doc.armed(m) and not targeted(m) and not _victim_group(doc, m)]
+            if doc.armed(m) and not targeted(m) and not _victim_group(doc, m) and not _place_adjective(doc, m)]
+
+
+def _place_adjective(doc: Doc, m: Mention) -> bool:
+    """"بلدة اللطامنة السورية", "مدينة دوما السورية": a nationality adjective of the place
+    just before it, not an actor."""
+    if m.cat != "adj":
+        return False
+    return any(0 <= m.start - p.end <= 2 for p in doc.places_in(max(0, m.start - 40), m.start))
 
 
 def _clause_attacker(doc: Doc, trig: Mention, cl: tuple[int, int]) -> str | None:
@@ -339,12 +358,53 @@ def _continued(doc: Doc, events: list[EventClaim], sent, actor1: str, sub: str) 
     return None
 
 
-def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent, continued: Place | None = None) -> list[Place]:
+def _days(doc: Doc, trig: Mention, sent) -> list:
+    """Several days stated after the trigger in its part of the sentence ("attacks on
+    25 March and again on 30 March"): one attack on each day."""
+    start, end = _own_part(doc, trig, sent)
+    out = []
+    for d in doc.dates_in(trig.end, end):
+        if d.role == "point" and d.range.precision == "day" and d.range.start <= doc.published \
+                and all(abs((d.range.start - o.start).days) > 1 for o in out):
+            out.append(d.range)  # consecutive days are one overnight event, not two
+    return out if len(out) > 1 else []
+
+
+def _attributed(events: list[EventClaim], sub: str, date) -> list[Place]:
+    """"The centre blamed the suffocation on regime aircraft": a placeless sentence that names
+    the attacker of an incident told before with an unknown one happened at its place."""
+    for e in reversed(events):
+        if e.sub_type == sub and e.actor1 == "unidentified" and e.place and (e.date is None or e.date.overlaps(date)):
+            return [e.place]
+    return []
+
+
+def _local_places(doc: Doc) -> list[PlaceMention]:
+    """Settlements the gazetteer does not know, named as such in the text ("the town of X",
+    "X, a town", "بلدة X"): every mention of such a name is a place of its own (name only)."""
+    known = doc.analysis.places
+    names: list[str] = []
+    for m in _SETTLEMENT.finditer(doc.text):
+        name = next(g for g in m.groups() if g)
+        start = m.start(m.lastindex or 0)
+        if not any(p.start <= start < p.end for p in known) and name not in names:
+            names.append(name)
+    out = []
+    for name in names:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+            if not any(p.start < m.end() and m.start() < p.end for p in known):
+                out.append(PlaceMention(name, m.start(), m.end(), Place(name=name, level="city", precision=1)))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent, continued: Place | None = None,
+            local: list[PlaceMention] = ()) -> list[Place]:
     """Where the event happened: the place of the clause (and the places listed with it:
     "shelled A, B and C" is one event in each), else of the sentence, else inherited from
     the paragraph before it, else the document's main place."""
     def pick(start: int, end: int) -> PlaceMention | None:
         cands = [p for p in doc.places_in(start, end) if _usable(doc, p) and p.place.level != "country"]
+        cands += [p for p in local if start <= p.start and p.end <= end and _usable(doc, p)]
         if not cands:
             return None
         def key(p: PlaceMention) -> tuple[int, int, int]:
@@ -486,10 +546,14 @@ def _armed_target(e: EventClaim) -> bool:
     return e.actor2 not in (None, "civilians", "unidentified")
 
 
-def _dedupe(events: list[EventClaim]) -> list[EventClaim]:
+def _dedupe(events: list[EventClaim], repeated: set[int] = frozenset()) -> list[EventClaim]:
+    # "attacks on 25 March and again on 30 March": those are kept apart by day, and other
+    # tellings of the same key are retellings of one of them
+    days = {_key(e) for e in events if id(e) in repeated}
+    events = [e for e in events if id(e) in repeated or _key(e) not in days]
     out: dict[tuple, EventClaim] = {}
     for e in events:
-        k = _key(e)
+        k = _key(e) if id(e) not in repeated else (*_key(e), e.date.start if e.date else None)
         if k in out and _armed_target(out[k]) and _armed_target(e) and out[k].actor2 != e.actor2:
             k = (*k, e.actor2)  # one attacker, two different armed targets: two events (ACLED dyads)
         if k not in out:

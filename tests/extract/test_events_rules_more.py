@@ -190,3 +190,41 @@ def test_launching_an_offensive_is_an_armed_clash(run):
     text = "On Wednesday, HTS launched an offensive against government forces near Saraqib."
     ev = _events(run, text, "en")
     assert ("Armed clash", "hts", "Saraqib") in _keys(ev)
+
+
+def test_unknown_town_named_as_a_town_is_the_place_en(run):
+    text = ("Activists said on Monday that Russian warplanes carried out two airstrikes targeting "
+            "Kafr Dawud, a town in the countryside of Idlib.")
+    ev = _events(run, text, "en")
+    assert _keys(ev) == [("Air/drone strike", "russia-military", "Kafr Dawud")]
+
+
+def test_nationality_adjective_of_a_place_is_not_the_attacker_ar(run):
+    text = "قتل 5 مدنيين الاثنين في هجوم كيميائي على مدينة أريحا السورية."
+    ev = _events(run, text, "ar")
+    assert [(e["sub_type"], e["actor1"]) for e in ev] == [("Chemical weapon", "unidentified")]
+
+
+def test_blame_statement_names_the_attacker_of_the_incident_ar(run):
+    text = ("قتل 5 مدنيين الاثنين في هجوم كيميائي على مدينة أريحا.\n"
+            "وأرجع ناشطون الاختناق إلى إلقاء طيران النظام السوري برميلا يحتوي على غاز الكلور.")
+    ev = _events(run, text, "ar")
+    assert _keys(ev) == [("Chemical weapon", "syria-military", "Ariha")]
+
+
+def test_attacks_on_two_days_are_two_events_en(run):
+    text = "Rebels said the town of Ariha sustained chemical attacks on 2 March 2024 and again on 5 March 2024."
+    ev = _events(run, text, "en")
+    assert sorted(e["date"] for e in ev) == ["2024-03-02", "2024-03-05"]
+
+
+def test_overnight_is_one_event_ar(run):
+    text = "استهدفت الغارات ليل الأحد وصباح الاثنين مدينة أريحا."
+    ev = _events(run, text, "ar")
+    assert len(ev) == 1
+
+
+def test_that_is_not_a_target_marker_en(run):
+    text = "Residents said that Russian warplanes carried out airstrikes on Ariha on Sunday."
+    ev = _events(run, text, "en")
+    assert [e["actor1"] for e in ev] == ["russia-military"]
