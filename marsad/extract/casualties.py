@@ -135,7 +135,9 @@ def _is_noise(doc: Doc, n: NumberMention) -> bool:
     # a figure inside a name ("السويداء 24"), or counting the noun before it ("عائلة واحدة")
     if any(a.start <= n.start and n.end <= a.end for a in doc.find("actor", n.start - 40, n.end + 1)):
         return True
-    if doc.find("not_casualty", n.start - 12, n.start) and not doc.text[n.start - 12:n.start].strip().endswith(tuple("0123456789")):
+    # (Arabic "one" and "two" follow their noun as adjectives; larger figures precede it,
+    # so "قتلت الغارات 10 مدنيين" stays a toll)
+    if n.value in (1, 2) and n.low is None and doc.find("not_casualty", n.start - 12, n.start):
         prev = doc.find("not_casualty", n.start - 12, n.start)[-1]
         if not doc.text[prev.end:n.start].strip():
             return True
@@ -274,7 +276,7 @@ def _single_deaths(doc: Doc, att: Attribution, found: list[CasualtyClaim]) -> li
     for m in doc.find("single_death", 0, len(doc.text)):
         sent = doc.sentence_at(m.start)
         start = max(sent.start, m.start - 100)
-        if doc.numbers_in(start, m.end) or any(c.span and sent.start <= c.span.start < sent.end for c in found):
+        if [x for x in doc.numbers_in(start, m.end) if not _is_noise(doc, x)] or any(c.span and sent.start <= c.span.start < sent.end for c in found):
             continue  # a counted toll is told by its figure
         vic = [v for v in doc.find("victim", start, m.start) if v.cat in ("civilian", "state", "fighter")]
         arms = [a for a in doc.find("actor", start, m.start) if doc.armed(a)]

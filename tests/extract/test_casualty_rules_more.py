@@ -118,3 +118,13 @@ def test_one_person_killed_without_a_figure_is_a_toll_of_one(run):
     # a figure in the sentence tells the toll itself
     facts = _cas(run, "Five people died and one child was killed in the shelling.", "en")
     assert all(f["count"] != 1 for f in facts)
+
+
+def test_a_larger_figure_after_a_weapon_noun_is_still_a_toll(run):
+    facts = _cas(run, "وقتلت الغارات 10 مدنيين في البلدة.", "ar")
+    assert [_key(f) for f in facts] == [("killed", 10, "civilian")]
+
+
+def test_a_date_in_the_sentence_does_not_hide_a_single_death(run):
+    facts = _cas(run, "On 5 December, a journalist was killed in Saraqib.", "en")
+    assert [_key(f) for f in facts] == [("killed", 1, "civilian")]
