@@ -65,6 +65,7 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
                  if m.cat in _EMITTED and not _in_date(doc, m) and not _idle_weapon(doc, m)
                  and not _stockpile(doc, m)]
         trigs += _air_subjects(doc, sent)
+        trigs = [m for m in trigs if not _weapon_of_fighting(doc, m, trigs)]
         if not trigs:
             continue
         # group by clause
@@ -82,6 +83,8 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
                 continue
             sub = min((t.cat for t in ts), key=_PRIORITY.index)
             trig = next(t for t in ts if t.cat == sub)
+            if doc.find("event_history", max(sent.start, trig.start - 40), min(sent.end, trig.end + 40)):
+                continue  # "إحياء ذكرى معركة…", "the anniversary of the battle": recalled, not news
             if sub == "Armed clash" and _territorial(doc, *_own_part(doc, trig, sent)):
                 continue  # a battle that changed control is a control fact (its event is optional)
             if sub == "Shelling/artillery/missile attack" and doc.lang == "ar" and doc.find("events", sent.start, sent.end, "Air/drone strike") and not doc.find("actor", cl[0], cl[1]):
@@ -151,12 +154,14 @@ def _rules() -> dict:
 
 
 def _heading(doc: Doc, sent) -> bool:
-    """A line of its own, short and without final punctuation: a title, not a report."""
-    line = doc.text[sent.start:sent.end].strip()
-    before = doc.text[max(0, sent.start - 1):sent.start]
-    after = doc.text[sent.end:sent.end + 1]
-    alone = before in ("", "\n") and (after in ("", "\n") or line.endswith("\n"))
-    return alone and len(line) < 90 and not line.endswith((".", "!", "?", "؟", ":", '"', "»", "”"))
+    """A short line of its own without final punctuation (or a question): a title or a
+    "read more" link, not a report."""
+    start = doc.text.rfind("\n", 0, sent.start) + 1
+    end = doc.text.find("\n", sent.end)
+    line = doc.text[start:end if end >= 0 else len(doc.text)].strip()
+    if line == doc.text.strip():
+        return False  # a one-line text is the report itself
+    return len(line) < 90 and not line.endswith((".", "!", ":", '"', "»", "”"))
 
 
 def _stockpile(doc: Doc, m: Mention) -> bool:
@@ -194,6 +199,16 @@ def _inherited(events: list[EventClaim], sent, sub: str, borrowed: set[int]) -> 
             return e.actor1 if sent.start - e.span.start < 400 else None
         return None
     return None
+
+
+def _weapon_of_fighting(doc: Doc, m: Mention, trigs: list[Mention]) -> bool:
+    """"معارك … باستخدام المدفعية الثقيلة", "fighting with heavy artillery": the weapon of a
+    clash told just before it is part of the clash, not an attack of its own."""
+    if m.cat != "Shelling/artillery/missile attack":
+        return False
+    if not doc.find("event_weapon_of", max(0, m.start - 14), m.start):
+        return False
+    return any(t.cat == "Armed clash" and t.end <= m.start and m.start - t.end < 200 for t in trigs)
 
 
 def _air_subjects(doc: Doc, sent) -> list[Mention]:
@@ -407,8 +422,9 @@ def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent, continued: Place
         cands += [p for p in local if start <= p.start and p.end <= end and _usable(doc, p)]
         if not cands:
             return None
-        def key(p: PlaceMention) -> tuple[int, int, int]:
-            return (LEVEL_RANK.get(p.place.level, 4) // 2, 0 if p.start >= trig.start else 1, abs(p.start - trig.start))
+        def key(p: PlaceMention) -> tuple[int, int, int, int]:
+            near = bool(doc.find("event_near", max(0, p.start - 20), p.start))  # "قرب دمشق": a landmark
+            return (near, LEVEL_RANK.get(p.place.level, 4) // 2, 0 if p.start >= trig.start else 1, abs(p.start - trig.start))
         return min(cands, key=key)
     first = pick(cl[0], cl[1]) or pick(*_own_part(doc, trig, sent))
     if first is not None:

@@ -228,3 +228,30 @@ def test_that_is_not_a_target_marker_en(run):
     text = "Residents said that Russian warplanes carried out airstrikes on Ariha on Sunday."
     ev = _events(run, text, "en")
     assert [e["actor1"] for e in ev] == ["russia-military"]
+
+
+def test_commemorated_battle_is_no_event_ar(run):
+    text = "وقال الرئيس في خطاب بمناسبة إحياء ذكرى معركة ميسلون إن قواته ستواصل عملياتها."
+    assert _events(run, text, "ar") == []
+
+
+def test_artillery_of_the_fighting_is_part_of_the_clash_en(run):
+    text = "Residents said fierce fighting with heavy artillery took place in Saraqib on Friday."
+    ev = _events(run, text, "en")
+    assert [e["sub_type"] for e in ev] == ["Armed clash"]
+
+
+def test_place_after_near_is_a_landmark_ar(run):
+    text = "أدت الغارات الجوية لقوات النظام على الغوطة الشرقية قرب دمشق ليل الاثنين إلى مقتل 9 مدنيين."
+    ev = _events(run, text, "ar")
+    assert [e["place"]["name"] for e in ev] == ["Eastern Ghouta"]
+
+
+def test_question_line_is_a_heading(run):
+    text = "Read more - The battle for Saraqib: who fights whom?\nThe town was quiet on Monday, residents said."
+    assert _events(run, text, "en") == []
+
+
+def test_one_line_text_without_full_stop_is_still_a_report(run):
+    ev = _events(run, "Russian airstrikes on Ariha on Monday killed 5 civilians", "en")
+    assert [e["sub_type"] for e in ev] == ["Air/drone strike"]
