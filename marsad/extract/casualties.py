@@ -146,7 +146,7 @@ def _is_noise(doc: Doc, n: NumberMention) -> bool:
         return True
     sent = doc.sentence_at(n.start)
     cl = doc.clause_at(n.start)
-    if doc.has("population", max(sent.start, cl[0] - 40), n.start):
+    if doc.has("population", max(sent.start, cl[0]), n.start):  # in its own clause only
         return True
     return False
 
@@ -156,6 +156,7 @@ def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
     _OUTLET[0] = att.default
     out: list[CasualtyClaim] = []
     sheet: set[int] = set()  # figures of an incident sheet's fields: the outlet's own tally
+    guessed: set[int] = set()  # claims whose party came from the context, not their noun
     ids = 0
     for sent in doc.sentences:
         nums = [n for n in doc.numbers_in(sent.start, sent.end) if not _is_noise(doc, n)]
@@ -200,7 +201,7 @@ def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
                 if head.id is None:
                     ids += 1
                     head.id = f"c{ids}"
-                if head.party in ("unknown",) or head.party is None:
+                if head.party in ("unknown",) or head.party is None or id(head) in guessed:
                     head.party = "all"
                     head.actor = None
                 claim = _claim(doc, att, n, head.outcome, party or "unknown", actor, head, sent, None)
@@ -231,11 +232,13 @@ def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
             if skip_next is not None and n is skip_next:
                 continue
             if head is not None and head.outcome == outcome and of_them:
-                if head.id is None:
+                # "N منهم": of the group named last ("بينهم 139 مدنيا، قضى 60 منهم")
+                parent = last if last is not None and last is not head else head
+                if parent.id is None:
                     ids += 1
-                    head.id = f"c{ids}"
-                claim = _claim(doc, att, n, outcome, head.party, head.actor, head, sent, om)
-                claim.part_of = (last.id if last and last is not head and last.id else None) or head.id
+                    parent.id = f"c{ids}"
+                claim = _claim(doc, att, n, outcome, parent.party, parent.actor, head, sent, om)
+                claim.part_of = parent.id
                 out.append(claim)
                 last = claim
                 continue
@@ -243,8 +246,8 @@ def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
                 if head.id is None:
                     ids += 1
                     head.id = f"c{ids}"
-                if head.party == "unknown":
-                    head.party = "all"
+                if head.party == "unknown" or id(head) in guessed:
+                    head.party, head.actor = "all", None  # a total the text breaks down
                 claim = _claim(doc, att, n, outcome, party, actor, head, sent, om)
                 claim.part_of = head.id
                 if claim.party == "civilian" and actor is None:
@@ -252,13 +255,16 @@ def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
                 out.append(claim)
                 last = claim
                 continue
+            from_context = party is None
             if party is None:
                 party = _context_party(doc, n, sent, document=label is not None)
                 actor = "civilians" if party == "civilian" else None
             claim = _claim(doc, att, n, outcome, party, actor, None, sent, om)
+            if from_context:
+                guessed.add(id(claim))
             if label is not None:
                 sheet.add(id(claim))
-            if others and head is not None:
+            if others and head is not None and not _male(doc, n):
                 claim.party = head.party if party in (None, "unknown") else party
                 claim.actor = claim.actor or head.actor
             out.append(claim)
@@ -266,7 +272,7 @@ def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
             last = claim
             breakdown = False
     out += _single_deaths(doc, att, out)
-    return _dedupe(out, sheet)
+    return _dedupe(out, sheet, guessed)
 
 
 def _single_deaths(doc: Doc, att: Attribution, found: list[CasualtyClaim]) -> list[CasualtyClaim]:
@@ -310,10 +316,17 @@ def _label(doc: Doc, n: NumberMention) -> Mention | None:
     return outs[-1] if outs else None
 
 
+def _male(doc: Doc, n: NumberMention) -> bool:
+    """"17 men": adult men are not called civilians by the context alone (FORMAT: unknown)."""
+    return bool(doc.find("male", n.start, (n.noun_end or n.end) + 12))
+
+
 def _context_party(doc: Doc, n: NumberMention, sent, *, document: bool = False) -> str:
     """Generic victims ("people"): civilian when the sentence or the one before speaks of
     civilians, homes, families or a chemical attack and of no fighters; the next sentence
     counts too when it describes the same victims ("Five of them were displaced people")."""
+    if _male(doc, n):
+        return "unknown"
     prev = doc.sentences[sent.idx - 1] if sent.idx > 0 else sent
     start = prev.start if prev.para == sent.para or doc.lang == "ar" else sent.start
     end = sent.end
@@ -391,24 +404,29 @@ def _span(start: int, end: int):
     return Span(start, end)
 
 
-def _dedupe(claims: list[CasualtyClaim], sheet: set[int] = frozenset()) -> list[CasualtyClaim]:
-    """One claim per source, outcome, figure and kind; a specific party beats unknown."""
+def _dedupe(claims: list[CasualtyClaim], sheet: set[int] = frozenset(),
+            guessed: set[int] = frozenset()) -> list[CasualtyClaim]:
+    """One claim per source, outcome, figure and kind; a specific party beats unknown, and
+    a total the text breaks down ("all") beats a party guessed from the context."""
     out: list[CasualtyClaim] = []
     for c in claims:
         dup = None
         for o in out:
             if (o.source == c.source and o.outcome == c.outcome and o.cumulative == c.cumulative
                     and _agree(o, c)
-                    and (o.party == c.party or "unknown" in (o.party, c.party))
+                    and (o.party == c.party or "unknown" in (o.party, c.party)
+                         or (o.party == "all" and id(c) in guessed) or (c.party == "all" and id(o) in guessed))
                     and not (o.part_of and o.part_of == c.part_of)):  # two parts of one total
                 dup = o
                 break
         if dup is None:
             out.append(c)
-        elif dup.party == "unknown" and c.party != "unknown":
+        elif (dup.party == "unknown" and c.party != "unknown") or (c.party == "all" and dup.party != "all"):
             dup.party, dup.actor = c.party, c.actor
             if c.id and not dup.id:
                 dup.id = c.id
+        elif c.id and not dup.id:
+            dup.id = c.id  # parts name the total by its id
     final = []
     for c in out:
         if any(o is not c and o.source != c.source and o.outcome == c.outcome and o.cumulative == c.cumulative

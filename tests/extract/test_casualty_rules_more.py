@@ -128,3 +128,27 @@ def test_a_larger_figure_after_a_weapon_noun_is_still_a_toll(run):
 def test_a_date_in_the_sentence_does_not_hide_a_single_death(run):
     facts = _cas(run, "On 5 December, a journalist was killed in Saraqib.", "en")
     assert [_key(f) for f in facts] == [("killed", 1, "civilian")]
+
+
+def test_residents_in_an_earlier_clause_do_not_make_a_displacement_a_population(run):
+    text = "وعاد بعض المدنيين إلى البلدة التي تبدو خالية من سكانها، بعد أن فر منها أكثر من 100 ألف مدني، بحسب المرصد."
+    facts = _cas(run, text, "ar")
+    assert [(f["outcome"], f["low"]) for f in facts] == [("displaced", 100001)]
+
+
+def test_a_broken_down_total_is_all_and_its_earlier_mention_is_the_same_fact(run):
+    text = ("وقال المرصد إن التنظيم خطف 20 مدنيا في هجومه على القرى، والذي أوقع أكثر من 150 قتيلا.\n"
+            "وأسفر الهجوم، وفق حصيلة للمرصد، عن مقتل أكثر من 150 شخصا بينهم 90 مدنيا على الأقل، قضى أكثر من ثلاثين منهم في قرية واحدة.")
+    facts = [f for f in _cas(run, text, "ar") if f["outcome"] == "killed"]
+    total = [f for f in facts if f.get("low") == 151]
+    assert len(total) == 1 and total[0]["party"] == "all" and total[0]["id"]
+    civ = [f for f in facts if f.get("count") == 90]
+    assert civ and civ[0]["party"] == "civilian" and civ[0]["part_of"] == total[0]["id"]
+    sub = [f for f in facts if f.get("low") == 31]
+    assert sub and sub[0]["party"] == "civilian" and sub[0]["part_of"] == civ[0]["id"]
+
+
+def test_men_are_not_civilians_by_context_alone(run):
+    text = "وقال المرصد إن 20 مدنيا ما زالوا محتجزين لدى التنظيم، فيما ما زال مصير 12 رجلا آخرين مجهولا."
+    missing = [f for f in _cas(run, text, "ar") if f["outcome"] == "missing"]
+    assert [(f["count"], f["party"]) for f in missing] == [(12, "unknown")]
