@@ -8,6 +8,7 @@ Unknown attackers are ``unidentified``; a denied or habitual action is no event.
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 import yaml
@@ -78,7 +79,7 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
             if att.denial_before(ts[0].start):
                 continue
             ts = [t for t in ts if not _NEGATION.search(doc.text[max(cl[0], t.start - 25):t.start])
-                  and not _PURPOSE.search(doc.text[max(cl[0], t.start - 12):t.start])]
+                  and not _aim(doc, t)]
             if not ts or doc.find("toll", cl[0], cl[1]):
                 continue
             sub = min((t.cat for t in ts), key=_PRIORITY.index)
@@ -105,7 +106,8 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
             if actor1 is None and sub == "Disrupted weapons use":
                 actor1 = _rules().get("defender")
             if actor1 is None:
-                actor1 = _inherited(out, sent, sub, borrowed)
+                where = _places(doc, trig, cl, sent, None, local)
+                actor1 = _inherited(doc, out, sent, sub, borrowed, where[0] if where else None)
                 borrow = actor1 is not None
                 actor1 = actor1 or "unidentified"
             if sub == "Shelling/artillery/missile attack" and actor1 in _rules().get("air_actors", ()):
@@ -188,13 +190,16 @@ def _territorial(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _inherited(events: list[EventClaim], sent, sub: str, borrowed: set[int]) -> str | None:
+def _inherited(doc: Doc, events: list[EventClaim], sent, sub: str, borrowed: set[int],
+               where: Place | None) -> str | None:
     """"…Russian airstrikes on X. One targeted a camp, another a hospital": a sub-type
     restated in the next sentences keeps the attacker named just before; fighting with no
     named side right after an attack by X is X's fighting (its offensive)."""
     for e in reversed(events):
         if e.span is None or e.span.start >= sent.start:
             continue
+        if doc.sentence_at(e.span.start).para != sent.para or _far(where, e.place):
+            return None
         if (e.sub_type == sub or sub == "Armed clash") and e.actor1 not in (None, "unidentified", "protesters") and id(e) not in borrowed:
             return e.actor1 if sent.start - e.span.start < 400 else None
         return None
@@ -246,6 +251,14 @@ def _history(doc: Doc, e: EventClaim) -> bool:
     prev = doc.sentences[sent.idx - 1]
     dates = [d for d in doc.dates_in(prev.start, prev.end) if d.role == "point"]
     return bool(dates) and old(dates[-1].range) and bool(doc.find("events", prev.start, prev.end, e.sub_type))
+
+
+def _aim(doc: Doc, t: Mention) -> bool:
+    """"Troops sent to fight in X": an infinitive of purpose is no incident ("subjected to
+    shelling" is)."""
+    if not _PURPOSE.search(doc.text[max(0, t.start - 12):t.start]):
+        return False
+    return any(w.start == t.start for w in doc.find("event_infinitive", t.start, t.end + 1))
 
 
 def _in_date(doc: Doc, m: Mention) -> bool:
@@ -537,10 +550,23 @@ def _restates(e: EventClaim, o: EventClaim) -> bool:
     """Whether an unidentified-attacker event ``e`` is a retelling of the named event ``o``:
     same family at the same place, or the same sub-type on an overlapping day."""
     same_place = bool(o.place and e.place and o.place.name == e.place.name)
+    if not same_place and _far(e.place, o.place):
+        return False  # a round-up of incidents far apart
     overlap = o.date is None or e.date is None or o.date.overlaps(e.date)
     if _family(o) == _family(e) and overlap and (same_place or _is_area(e.place)):
         return True
     return o.sub_type == e.sub_type and (same_place or overlap)
+
+
+def _far(a: Place | None, b: Place | None, km: float = 40.0) -> bool:
+    """Two towns or points more than ``km`` apart (areas and unplaced names are never far)."""
+    if a is None or b is None or _is_area(a) or _is_area(b) or a.level == "country" or b.level == "country":
+        return False
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h)) > km
 
 
 def _is_area(p: Place | None) -> bool:

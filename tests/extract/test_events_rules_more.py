@@ -255,3 +255,17 @@ def test_question_line_is_a_heading(run):
 def test_one_line_text_without_full_stop_is_still_a_report(run):
     ev = _events(run, "Russian airstrikes on Ariha on Monday killed 5 civilians", "en")
     assert [e["sub_type"] for e in ev] == ["Air/drone strike"]
+
+
+def test_subjected_to_shelling_is_still_an_event(run):
+    text = "The town of Ariha was subjected to heavy shelling by government forces on Monday."
+    ev = _events(run, text, "en")
+    assert [(e["sub_type"], e["actor1"]) for e in ev] == [("Shelling/artillery/missile attack", "syria-military")]
+
+
+def test_unknown_attacker_far_away_is_another_incident(run):
+    text = ("Russian warplanes carried out airstrikes on Ariha on Monday.\n\n"
+            "An airstrike also hit a market in Daraa on Monday, residents said.")
+    ev = _events(run, text, "en")
+    assert ("Air/drone strike", "unidentified", "Dar'a") in _keys(ev) or \
+        ("Air/drone strike", "unidentified", "Daraa") in _keys(ev)
