@@ -9,7 +9,11 @@ from sqlalchemy import Engine, text
 
 from marsad import __version__
 from marsad.api import read, write
-from marsad.api.cache import AggregateCache
+from marsad.api.cache import AggregateCache, ChangeSignal, ResponseCache
+
+# the published record; never sources, reports, audit or downloads
+_CACHED_PREFIXES = ("/api/events", "/api/claims", "/api/documents", "/api/ledger", "/api/control",
+                    "/api/places", "/api/actors")
 from marsad.api.db import open_engine
 from marsad.api.errors import install_error_handlers
 from marsad.api.models import Health
@@ -42,7 +46,7 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, open_
     app = FastAPI(title="marsad", version=__version__, description=_DESCRIPTION, docs_url="/api/docs", redoc_url=None)
     app.state.engine = engine
     app.state.open_text = open_text
-    app.state.cache = AggregateCache()
+    app.state.cache = AggregateCache(size=2048)
     install_error_handlers(app)
     app.include_router(read.router)
     app.include_router(write.router)
@@ -67,4 +71,9 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, open_
         return FileResponse(INDEX_HTML, media_type="text/html; charset=utf-8")
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # outermost: a cached answer skips routing, dependencies and the audit middleware
+    app.add_middleware(
+        ResponseCache, cache=app.state.cache, signal=ChangeSignal(engine),
+        prefixes=_CACHED_PREFIXES, exclude_suffixes=("/corrections",),
+    )
     return app

@@ -51,8 +51,14 @@ _LIST_COLS = (
     events.c.fatalities_best,
     events.c.fatalities_high,
     events.c.grade,
-    events.c.data,
+    # only the parts of the fused document a list shows: decoding every event's whole
+    # ``data`` (all its disagreeing fields) would cost more than the query
+    events.c.data["grade_reason"].as_string().label("grade_reason"),
+    events.c.data["sources"].label("sources"),
+    events.c.data["claim_ids"].label("claim_ids"),
+    events.c.data["note"].as_string().label("note"),
 )
+_DETAIL_COLS = (*_LIST_COLS, events.c.data)
 
 
 def is_fused(conn: Connection) -> bool:
@@ -61,7 +67,6 @@ def is_fused(conn: Connection) -> bool:
 
 
 def _event_json(row: Any, detail: bool = False) -> dict[str, Any]:
-    data = row.data or {}
     out = {
         "id": row.id,
         "event_type": row.event_type,
@@ -74,13 +79,13 @@ def _event_json(row: Any, detail: bool = False) -> dict[str, Any]:
         "actor2": row.actor2,
         "fatalities": {"low": row.fatalities_low, "best": row.fatalities_best, "high": row.fatalities_high},
         "grade": row.grade,
-        "grade_reason": data.get("grade_reason"),
-        "sources": list(data.get("sources") or []),
-        "claim_ids": list(data.get("claim_ids") or []),
-        "note": data.get("note"),
+        "grade_reason": row.grade_reason,
+        "sources": list(row.sources or []),
+        "claim_ids": list(row.claim_ids or []),
+        "note": row.note,
     }
     if detail:
-        out["fields"] = data.get("fields") or {}
+        out["fields"] = (row.data or {}).get("fields") or {}
     return out
 
 
@@ -122,7 +127,7 @@ def list_events(conn: Connection, f: Filters, page: Page, cached: CountCache | N
 
 
 def get_event(conn: Connection, event_id: str, with_text: bool) -> dict[str, Any] | None:
-    row = conn.execute(select(*_LIST_COLS).where(events.c.id == event_id)).first()
+    row = conn.execute(select(*_DETAIL_COLS).where(events.c.id == event_id)).first()
     if row is None:
         return None
     out = _event_json(row, detail=True)
