@@ -52,7 +52,7 @@ def _outcome(doc: Doc, n: NumberMention, cl: tuple[int, int]) -> Mention | None:
         if n.end <= m.start <= noun_start:
             return m
     after = [m for m in outs if m.start >= n.end and m.start - n.end <= 60]
-    before = [m for m in outs if m.end <= n.start and n.start - m.end <= 45]
+    before = [m for m in outs if m.end <= n.start and n.start - m.end <= 45 and not _owned(doc, m, n)]
     if doc.lang == "en":
         cands = sorted(after, key=lambda m: m.start - n.end)[:1] + sorted(before, key=lambda m: n.start - m.end)[:1]
     else:
@@ -60,6 +60,41 @@ def _outcome(doc: Doc, n: NumberMention, cl: tuple[int, int]) -> Mention | None:
     if not cands:
         return None
     return min(cands, key=lambda m: min(abs(m.start - n.end), abs(n.start - m.end)) * (0.8 if m in before and doc.lang == "ar" else 1))
+
+
+def _exceeded(doc: Doc, n: NumberMention, cl: tuple[int, int]) -> bool:
+    """A figure a toll "exceeded": more than N (FORMAT: low N+1)."""
+    cues = doc.find("exceed", max(cl[0], n.start - 35), n.start)
+    return bool(cues) and not doc.numbers_in(cues[-1].end, n.start)
+
+
+def _past_aside(doc: Doc, cl: tuple[int, int]) -> tuple[int, int]:
+    """"14 مقاتلا، بينهم إيرانيون، قتلوا": the clause with the "among them" aside skipped,
+    so that the verb after it governs the figure."""
+    m = re.match(r"[،,]\s*(?:بينهم|من بينهم|among them|including)\s[^،,.]{1,40}[،,]", doc.text[cl[1]:cl[1] + 50])
+    if not m:
+        return cl
+    return cl[0], doc.clause_at(cl[1] + m.end() + 1)[1]
+
+
+def _side_among(doc: Doc, end: int) -> str:
+    """Fighters of no named side, "14 مقاتلا، بينهم إيرانيون": the side of those named
+    among them (the group itself stays unnamed)."""
+    m = re.match(r"\s*[،,]?\s*(?:بينهم|من بينهم|among them|including)\s+", doc.text[end:end + 20])
+    if not m:
+        return "unknown"
+    for a in doc.find("actor", end + m.end(), end + m.end() + 25):
+        arm = doc.armed(a)
+        if arm and a.start - (end + m.end()) <= 2:
+            return doc.party_of(arm)
+    return "unknown"
+
+
+def _owned(doc: Doc, m: Mention, n: NumberMention) -> bool:
+    """An outcome word that is the noun of an earlier figure ("28 قتيلا هم خمسة مدنيين
+    وعشرة مقاتلين"): it governs that figure, not the parts listed after it."""
+    return any(x is not n and x.end <= m.start and m.start - x.end <= 2 and x.start < n.start
+               for x in doc.numbers_in(max(0, m.start - 40), m.start))
 
 
 def _victims(doc: Doc, n: NumberMention, limit: int) -> tuple[str | None, str | None, bool]:
@@ -108,7 +143,7 @@ def _victims(doc: Doc, n: NumberMention, limit: int) -> tuple[str | None, str | 
     if "state" in cats:
         return "state", None, False
     if "fighter" in cats:
-        return "unknown", None, False
+        return _side_among(doc, end), None, False
     if "subset" in cats:
         return "civilian", "civilians", True
     if "people" in cats:
@@ -169,7 +204,7 @@ def extract_casualties(doc: Doc, att: Attribution) -> list[CasualtyClaim]:
                 continue
             nxt = nums[k + 1].start if k + 1 < len(nums) else sent.end
             cl = doc.clause_at(n.start)
-            om = _outcome(doc, n, cl)
+            om = _outcome(doc, n, cl) or _outcome(doc, n, _past_aside(doc, cl))
             label = _label(doc, n) if om is None else None
             om = om or label
             party, actor, subset = _victims(doc, n, nxt)
@@ -352,6 +387,8 @@ def _claim(doc: Doc, att: Attribution, n: NumberMention, outcome: str, party: st
            actor: str | None, head: CasualtyClaim | None, sent, om: Mention | None) -> CasualtyClaim:
     count, low, high = _figure(n)
     cl = doc.clause_at(n.start)
+    if count is not None and low is None and _exceeded(doc, n, cl):
+        count, low = None, count + 1  # "تجاوز عدد الضحايا 150", "the toll exceeded 150"
     if head is not None:
         cumulative, since = head.cumulative, head.since
     else:
@@ -393,6 +430,8 @@ def _perpetrator(doc: Doc, n: NumberMention, sent, victim_actor: str | None) -> 
         arm = doc.armed(m)
         if not arm or arm == victim_actor or arm in ("civilians",):
             continue
+        if re.search(r"(?:بينهم|among them|including)\s*$", doc.text[max(0, m.start - 14):m.start]):
+            continue  # named among the victims ("بينهم إيرانيون")
         near_attack = doc.find("events", max(sent.start, m.start - 40), min(sent.end, m.end + 40))
         if near_attack:
             return arm
@@ -409,6 +448,7 @@ def _dedupe(claims: list[CasualtyClaim], sheet: set[int] = frozenset(),
     """One claim per source, outcome, figure and kind; a specific party beats unknown, and
     a total the text breaks down ("all") beats a party guessed from the context."""
     out: list[CasualtyClaim] = []
+    renamed: dict[str, str] = {}  # a merged total's id -> the id of the claim it merged into
     for c in claims:
         dup = None
         for o in out:
@@ -427,6 +467,11 @@ def _dedupe(claims: list[CasualtyClaim], sheet: set[int] = frozenset(),
                 dup.id = c.id
         elif c.id and not dup.id:
             dup.id = c.id  # parts name the total by its id
+        if dup is not None and c.id and dup.id and c.id != dup.id:
+            renamed[c.id] = dup.id
+    for c in out:
+        if c.part_of in renamed:
+            c.part_of = renamed[c.part_of]
     final = []
     for c in out:
         if any(o is not c and o.source != c.source and o.outcome == c.outcome and o.cumulative == c.cumulative

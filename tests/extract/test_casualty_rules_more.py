@@ -152,3 +152,23 @@ def test_men_are_not_civilians_by_context_alone(run):
     text = "وقال المرصد إن 20 مدنيا ما زالوا محتجزين لدى التنظيم، فيما ما زال مصير 12 رجلا آخرين مجهولا."
     missing = [f for f in _cas(run, text, "ar") if f["outcome"] == "missing"]
     assert [(f["count"], f["party"]) for f in missing] == [(12, "unknown")]
+
+
+def test_the_outcome_noun_of_a_total_does_not_govern_its_listed_parts(run):
+    text = "وقال المرصد إن الانفجار أسفر عن 20 قتيلا هم أربعة مدنيين وعشرة مقاتلين من هيئة تحرير الشام وستة لم يتم التعرف على هوياتهم."
+    facts = _cas(run, text, "ar")
+    total = [f for f in facts if f["count"] == 20]
+    assert len(total) == 1 and total[0]["party"] == "all"
+    parts = sorted((f["count"], f["party"]) for f in facts if f.get("part_of") == total[0]["id"])
+    assert parts == [(4, "civilian"), (6, "unknown"), (10, "nonstate")]
+
+
+def test_a_toll_that_exceeded_a_figure_is_more_than_it(run):
+    facts = _cas(run, "وقال الدفاع المدني إن عدد الضحايا تجاوز 90 شخصا.", "ar")
+    assert [(f["count"], f["low"]) for f in facts] == [(None, 91)]
+
+
+def test_fighters_named_by_the_side_of_some_among_them(run):
+    text = "وقال المرصد إن 12 مقاتلا على الأقل، بينهم إيرانيون، قتلوا في الضربة على المطار العسكري."
+    facts = _cas(run, text, "ar")
+    assert [(f["count"], f["party"], f.get("actor"), f.get("perpetrator")) for f in facts] == [(12, "state", None, None)]
