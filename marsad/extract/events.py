@@ -2,7 +2,11 @@
 
 Trigger words of one clause form one event; the most specific sub-type wins (a chemical
 attack by barrel bomb is a chemical attack, a barrel-bomb "قصف" is an air strike).
-Unknown attackers are ``unidentified``; a denied or habitual action is no event.
+Unknown attackers are ``unidentified``; a denied, habitual, recalled or aimed-at action
+is no event, nor is a headline. A story tells one incident several times: retellings
+(an unknown attacker, a vaguer area, a generic "bombardment") are merged into the
+telling that names the attacker and the most specific place. Word lists are in
+``data/<lang>/triggers.yaml`` (sections ``event_*``), actor rules in ``data/event_rules.yaml``.
 """
 
 from __future__ import annotations
@@ -45,7 +49,8 @@ _ALLEGIANCE = re.compile(r"(موال\w*|تابع\w*|مدعوم\w*|حليف\w*)\s
 _EN_DEPENDENT = re.compile(r"\W*(after|before|following|while|when|by)?\s*\w+ing\b", re.I)
 # "sent troops to fight in X", "in order to attack": an aim, not an incident
 _PURPOSE = re.compile(r"\b(to|in order to)\s+$", re.I)
-# a settlement named as such: "the town of al-X", "X, a town in", "بلدة X"
+# an English settlement named as such: "the town of al-X", "X, a town in" (an Arabic name
+# the gazetteer lacks could not be given in English, so an area is the better answer there)
 _SETTLEMENT = re.compile(
     r"\b(?:town|village|city) of (?:the )?((?:[Aa][ltdsnrz]-)?[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2})"
     r"|\b((?:[Aa][ltdsnrz]-)?[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2}), a (?:small )?(?:town|village|city)\b")
@@ -62,11 +67,7 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
     for sent in doc.sentences:
         if _heading(doc, sent):
             continue  # a headline or section title restates the story below it
-        trigs = [m for m in doc.find("events", sent.start, sent.end)
-                 if m.cat in _EMITTED and not _in_date(doc, m) and not _idle_weapon(doc, m)
-                 and not _stockpile(doc, m)]
-        trigs += _air_subjects(doc, sent)
-        trigs = [m for m in trigs if not _weapon_of_fighting(doc, m, trigs)]
+        trigs = _triggers(doc, sent)
         if not trigs:
             continue
         # group by clause
@@ -152,7 +153,18 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
 
 @functools.cache
 def _rules() -> dict:
+    """``data/event_rules.yaml``: air-only actors, the default air defender, area words."""
     return yaml.safe_load((DATA / "event_rules.yaml").read_text(encoding="utf-8")) or {}
+
+
+def _triggers(doc: Doc, sent) -> list[Mention]:
+    """The event triggers of a sentence, without month names, idle weapon nouns, stockpiles
+    and the weapons of a fight; aircraft named as the actor that strikes count too."""
+    trigs = [m for m in doc.find("events", sent.start, sent.end)
+             if m.cat in _EMITTED and not _in_date(doc, m) and not _idle_weapon(doc, m)
+             and not _stockpile(doc, m)]
+    trigs += _air_subjects(doc, sent)
+    return [m for m in trigs if not _weapon_of_fighting(doc, m, trigs)]
 
 
 def _heading(doc: Doc, sent) -> bool:
