@@ -22,6 +22,7 @@ _COORD = re.compile(r"^[\s\"“”]*(و|مع|،|,|and|with|بدعم|مدعوم|�
 # words that put a control noun in a clause of its own ("انسحبت ... من المدينة بعد سيطرة الفصائل")
 _CLAUSE_LINK = re.compile(r"(?<!\S)(?:من|إلى|في|عن|بعد|قبل|إثر|عقب|حيث|التي|الذي|لكن|after|before|following|from|in)(?!\S)|[،,;؛]")
 _LOCATIVE = re.compile(r"(?<!\S)(?:near|in|outside|north|south|east|west|of|at|from|قرب|بالقرب|شمال\S*|جنوب\S*|شرق\S*|غرب\S*|في|من|بريف|ريف)(?!\S)", re.I)
+_QUOTE = re.compile(r"[\"“”«»]")  # a quotation opens another speaker's words: no coalition across it
 _PREP_AR = re.compile(r"(?<!\S)(?:من|إلى|الى|في|عن|مشيرا|مشيرة)(?!\S)")
 _TOWARD = re.compile(r"(نحو|باتجاه|toward|towards|to)\s*$")
 _FROM = re.compile(r"(من|from)\s*$")
@@ -59,8 +60,8 @@ def _subject(doc: Doc, trig: Mention, cl: tuple[int, int], sent_start: int) -> t
         # ("عفرين السورية") or after "السيطرة على" is not it
         first_place = min([p.start for p in doc.places_in(trig.end, cl[1])] or [cl[1]])
         after = [m for m in acts if trig.end <= m.start <= trig.end + 30 and m.start < min(cl[1], first_place)]
-        if re.search(r"على\s*$", doc.text[trig.start:trig.end]):
-            after = []
+        if re.search(r"على\s*$", doc.text[trig.start:trig.end]) or _expels(doc, trig):
+            after = []  # ... nor the object of "طردت قوات النظام من"
         # nor one after a preposition ("فروا من المدينة مشيرا إلى انتشار قوات تركية")
         after = [m for m in after if not _PREP_AR.search(doc.text[trig.end:m.start])]
         # "على" ends the subject of "سيطرت X على"
@@ -77,7 +78,8 @@ def _subject(doc: Doc, trig: Mention, cl: tuple[int, int], sent_start: int) -> t
             # the subject starts at the first actor of the run before the verb
             run = [before[-1]]
             for m in reversed(before[:-1]):
-                if run[0].start - m.end <= 40 and _COORD.search(doc.text[m.end:run[0].start]):
+                gap = doc.text[m.end:run[0].start]
+                if run[0].start - m.end <= 40 and _COORD.search(gap) and not _QUOTE.search(gap):
                     run.insert(0, m)
                 else:
                     break
@@ -211,6 +213,10 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
                 last_end = p.end
             extent, count, low, high = _extent(doc, trig, stop, change)
             from_actor = _from_actor(doc, trig, stop, lead)
+            if _expels(doc, trig):
+                expelled = [m for m in doc.find("actor", trig.end, min(stop, trig.end + 30)) if doc.armed(m)]
+                if expelled and doc.armed(expelled[0]) != lead:
+                    from_actor = doc.armed(expelled[0])
             source = att.source_at(trig.start)
             date = doc.date_at(trig.start)
             targets: list[Place] = []
@@ -247,6 +253,13 @@ def extract_control(doc: Doc, att: Attribution) -> list[ControlClaim]:
                     p = doc.place_near(trig.start, sent.start, trig.start)
                     targets = [p] if p else []
             listed = _listed_places(doc, trig, stop)
+            if listed and not targets and doc.lang == "ar" and all(p.geonameid is None and p.lat is None for p in listed):
+                # Arabic names the gazetteer does not know cannot be placed: one counted
+                # capture in the area the story is about ("قرى شقرا والحصان" -> 2 villages)
+                area = _antecedent(doc, trig.start, _AREAS) or doc.region_cue(sent.start, sent.end)
+                if area is not None:
+                    targets, listed = [area], []
+                    extent, count, low, high = "count", len(_listed_places(doc, trig, stop)), None, None
             if listed and extent not in ("count", "part"):
                 known = {p.name for p in targets}
                 targets = targets + [p for p in listed if p.name not in known and not any(
@@ -282,6 +295,11 @@ def _lacks_object(doc: Doc, trig: Mention, end: int) -> bool:
     if doc.find("control_object", trig.start, trig.end):
         return False
     return not doc.find("control_object", trig.end, min(end, trig.end + 120))
+
+
+def _expels(doc: Doc, trig: Mention) -> bool:
+    """"طردت X من", "drove X out of": the actor after the verb is the one who lost."""
+    return any(m.start == trig.start for m in doc.find("control_expel", trig.start, trig.end + 8))
 
 
 def _descriptive(doc: Doc, trig: Mention) -> bool:
@@ -435,6 +453,10 @@ def _dedupe(claims: list[ControlClaim]) -> list[ControlClaim]:
         if any(o.actor == c.actor and o.change == c.change and o.extent == c.extent
                and o.place and c.place and _where(o.place) == _where(c.place) for o in out):
             continue
+        if c.extent == "count" and c.count is not None and any(
+                o.actor == c.actor and o.change == c.change and o.extent == "count" and o.count == c.count
+                for o in out):
+            continue  # "دخلت 4 قرى" ... "قرى شقرا والحصان والجيعة والجنينة": the same four
         if any(o.source == c.source and o.change == c.change and o.place and c.place
                and _where(o.place) == _where(c.place)
                and (c.actor in o.with_ or (c.actor == "opposition" and Doc.party_of(o.actor) == "nonstate"))

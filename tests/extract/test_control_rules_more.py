@@ -150,3 +150,31 @@ def test_the_town_prefers_the_place_the_text_called_a_town(run):
     text = "Rebels captured the town of Saraqib, near Idlib. HTS then took full control of the town."
     facts = _control(run, text, "en")
     assert {f["place"]["name"] for f in facts} == {"Saraqib"}
+
+
+def test_the_expelled_actor_is_not_the_one_who_gains(run):
+    text = "أعلنت قوات سوريا الديمقراطية أنها طردت قوات النظام السوري من عدة قرى في محافظة دير الزور."
+    facts = _control(run, text, "ar")
+    assert [(f["actor"], f["from_actor"]) for f in facts] == [("sdf", "syria-military")]
+
+
+def test_a_quotation_is_not_part_of_the_coalition_before_it(run):
+    text = 'وقالت قوات سوريا الديمقراطية في بيان، "كانت قوات النظام السوري قد دخلت 3 قرى في ريف دير الزور".'
+    facts = _control(run, text, "ar")
+    assert [(f["actor"], f["extent"], f["count"]) for f in facts] == [("syria-military", "count", 3)]
+
+
+def test_unknown_arabic_village_names_are_one_counted_capture_in_the_area(run):
+    text = ("اندلعت مواجهات في ريف دير الزور الشرقي. "
+            "وتمكنت قوات النظام من السيطرة على قرى طرفاوي والمسعودة والبقعة، الواقعة قرب الحدود.")
+    facts = _control(run, text, "ar")
+    assert [(f["actor"], f["extent"], f["count"], f["place"]["level"]) for f in facts] == \
+        [("syria-military", "count", 3, facts[0]["place"]["level"])]
+    assert facts[0]["place"]["level"] in ("region", "district", "governorate")
+
+
+def test_a_counted_capture_restated_with_the_names_is_one_claim(run):
+    text = ("دخلت قوات النظام 3 قرى في ريف دير الزور. "
+            "وتمكنت قوات النظام من السيطرة على قرى طرفاوي والمسعودة والبقعة.")
+    facts = _control(run, text, "ar")
+    assert [(f["actor"], f["count"]) for f in facts] == [("syria-military", 3)]
