@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from marsad.extract.attribution import Attribution
 from marsad.extract.casualties import extract_casualties
@@ -36,6 +37,7 @@ def extract_text(text: str, lang: str | None, published: dt.date | None,
     control = extract_control(doc, att)
     link_contested(control)
     events = extract_events(doc, att, casualties)
+    _inherit_since(casualties, doc)
     claims: list[AnyClaim] = [c for c in (*casualties, *control, *events) if not _background(c, published)]
     for c in claims:
         _to_gold_ids(c)
@@ -45,6 +47,25 @@ def extract_text(text: str, lang: str | None, published: dt.date | None,
 
 def extract_document(doc: Document) -> list[AnyClaim]:
     return extract_text(doc.text, doc.lang, doc.published, doc.outlet)
+
+
+_SINCE_WINDOW_DAYS = 92
+
+
+def _inherit_since(casualties: list[Any], doc: Doc) -> None:
+    """A running toll that names no start ("the toll of the days of fighting rose to 311")
+    counts from the start the story gave before it ("the offensive launched on
+    Wednesday"): the latest day-precise start point stated earlier, if it is recent
+    (a "first time since 2016" is history, not the start of this count)."""
+    starts = [d for d in doc.analysis.dates if d.role == "since" and d.range.precision in ("day", "span")
+              and 0 <= (doc.published - d.range.start).days <= _SINCE_WINDOW_DAYS]
+    if not starts:
+        return
+    for c in casualties:
+        if c.cumulative and c.since is None and c.span is not None:
+            before = [d for d in starts if d.end <= c.span.start]
+            if before:
+                c.since = before[-1].range.start
 
 
 def _outlet_slug(outlet: str | None) -> str | None:
