@@ -54,6 +54,8 @@ _PURPOSE = re.compile(r"\b(to|in order to)\s+$", re.I)
 _SETTLEMENT = re.compile(
     r"\b(?:town|village|city) of (?:the )?((?:[Aa][ltdsnrz]-)?[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2})"
     r"|\b((?:[Aa][ltdsnrz]-)?[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2}), a (?:small )?(?:town|village|city)\b")
+# "Turkish-backed", "Iranian-backed": the adjective names the backer, not the attacker
+_BACKER = re.compile(r"-?\s?(backed|supported|sponsored)\b", re.I)
 _TARGET = re.compile(r"(?<!\w)(على|ضد|استهدف\S*|targeting|against|on|at)\s*$")
 
 
@@ -310,7 +312,8 @@ def _candidates(doc: Doc, start: int, end: int) -> list[Mention]:
         near = doc.text[max(0, m.start - 14):m.start]
         return bool(_TARGET.search(near) or _ALLEGIANCE.search(near))
     return [m for m in doc.find("actor", start, end)
-            if doc.armed(m) and not targeted(m) and not _victim_group(doc, m) and not _place_adjective(doc, m)]
+            if doc.armed(m) and not targeted(m) and not _victim_group(doc, m) and not _place_adjective(doc, m)
+            and not _BACKER.match(doc.text[m.end:m.end + 12])]
 
 
 def _place_adjective(doc: Doc, m: Mention) -> bool:
@@ -570,6 +573,14 @@ def _restates(e: EventClaim, o: EventClaim) -> bool:
     return o.sub_type == e.sub_type and (same_place or overlap)
 
 
+def _near(a: Place | None, b: Place | None, km: float = 15.0) -> bool:
+    """Two towns or points with coordinates within ``km`` of each other."""
+    if a is None or b is None or None in (a.lat, a.lon, b.lat, b.lon) or _is_area(a) or _is_area(b) \
+            or "country" in (a.level, b.level):
+        return False
+    return not _far(a, b, km)
+
+
 def _far(a: Place | None, b: Place | None, km: float = 40.0) -> bool:
     """Two towns or points more than ``km`` apart (areas and unplaced names are never far)."""
     if a is None or b is None or _is_area(a) or _is_area(b) or a.level == "country" or b.level == "country":
@@ -593,7 +604,8 @@ def _same_incident(e: EventClaim, o: EventClaim) -> bool:
         return False
     if _family(o) == _family(e) and bool(o.place and e.place and o.place.name == e.place.name):
         return True
-    return o.sub_type == e.sub_type and _is_area(e.place)
+    # "a car bomb exploded in X … the blast hit a market near the Y crossing"
+    return o.sub_type == e.sub_type and (_is_area(e.place) or _near(e.place, o.place))
 
 
 def _armed_target(e: EventClaim) -> bool:

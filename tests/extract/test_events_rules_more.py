@@ -269,3 +269,16 @@ def test_unknown_attacker_far_away_is_another_incident(run):
     ev = _events(run, text, "en")
     assert ("Air/drone strike", "unidentified", "Dar'a") in _keys(ev) or \
         ("Air/drone strike", "unidentified", "Daraa") in _keys(ev)
+
+
+def test_unknown_attacker_retelling_nearby_is_one_incident(run):
+    text = ("At least 9 people were killed on Tuesday when a car bomb exploded in the town of Azaz.\n"
+            "The blast hit a busy market near the Bab al-Salama crossing.")
+    ev = _events(run, text, "en")
+    assert [e["sub_type"] for e in ev] == ["Remote explosive/landmine/IED"]
+
+
+def test_backer_adjective_is_not_the_attacker(run):
+    text = "Iranian-backed militias shelled the town of Saraqib on Wednesday."
+    ev = _events(run, text, "en")
+    assert all(e["actor1"] != "iran-military" for e in ev)
