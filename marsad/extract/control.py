@@ -3,7 +3,9 @@
 The actor is the armed actor next to the control verb in its clause (after it in Arabic
 VSO order, before it in English), else the last armed actor of the sentence; the place
 is every place after the verb in its clause (one claim each), else "the city"-style
-words resolved to the last place of that kind.
+words resolved to the place of that kind the story is about. A static holding ("تسيطر
+على", "held by") is background and is not emitted; a change restated by another source
+is one claim.
 """
 
 from __future__ import annotations
