@@ -56,7 +56,9 @@ _SETTLEMENT = re.compile(
     r"|\b((?:[Aa][ltdsnrz]-)?[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2}), a (?:small )?(?:town|village|city)\b")
 # "Turkish-backed", "Iranian-backed": the adjective names the backer, not the attacker
 _BACKER = re.compile(r"-?\s?(backed|supported|sponsored)\b", re.I)
-_TARGET = re.compile(r"(?<!\w)(على|ضد|استهدف\S*|targeting|against|on|at)\s*$")
+# the actor after these is the target; (Arabic is verb-first: the noun right after
+# "استهدفت" is its subject, so the verb is no target marker)
+_TARGET = re.compile(r"(?<!\w)(على|ضد|مواقع|مقرات|مقر|نقاط|targeting|against|on|at|positions of|bases of)\s*$")
 
 
 def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) -> list[EventClaim]:
@@ -296,7 +298,8 @@ def _attacker(doc: Doc, trig: Mention, cl: tuple[int, int], sent) -> str | None:
         return doc.armed(trig)  # the aircraft named as the actor struck
     found = _clause_attacker(doc, trig, cl)
     dependent = doc.lang == "en" and _EN_DEPENDENT.match(doc.text[cl[0]:cl[1]])
-    if found is None and (doc.lang == "ar" or dependent):
+    reported = doc.find("event_report_gerunds", cl[0], min(cl[1], cl[0] + 25)) or doc.find("report", cl[0], min(cl[1], cl[0] + 20))
+    if found is None and (doc.lang == "ar" or dependent) and not reported and trig.cat != "Disrupted weapons use":
         # an English gerund clause ("…, while fighting persisted") shares the main subject
         start = sent.start if dependent else _own_part(doc, trig, sent)[0]
         if start < cl[0]:
@@ -329,6 +332,11 @@ def _clause_attacker(doc: Doc, trig: Mention, cl: tuple[int, int]) -> str | None
     if not cands:
         return None
     if doc.lang == "ar":
+        if doc.text[max(0, trig.start - 1):trig.start] == "ب":
+            # "استهدفت قوات النظام بالمدفعية …": an instrument; its user is named before it
+            before = [m for m in cands if m.end <= trig.start]
+            if before:
+                return doc.armed(before[-1])
         adj = [m for m in cands if m.cat == "adj" and 0 <= m.start - trig.end <= 25]
         if adj:
             return doc.armed(adj[0])

@@ -282,3 +282,23 @@ def test_backer_adjective_is_not_the_attacker(run):
     text = "Iranian-backed militias shelled the town of Saraqib on Wednesday."
     ev = _events(run, text, "en")
     assert all(e["actor1"] != "iran-military" for e in ev)
+
+
+def test_verb_first_subject_with_an_instrument_ar(run):
+    text = "واستهدفت قوات النظام بالمدفعية الثقيلة مواقع تنظيم الدولة الإسلامية في محيط مدينة الميادين."
+    ev = _events(run, text, "ar")
+    assert [(e["sub_type"], e["actor1"]) for e in ev] == [("Shelling/artillery/missile attack", "syria-military")]
+
+
+def test_reporting_clause_keeps_its_own_subject_en(run):
+    text = ("Israeli strikes hit a depot near Damascus airport overnight, state media said, "
+            "adding that air defences intercepted most of the missiles.")
+    ev = _events(run, text, "en")
+    assert ("Disrupted weapons use", "syria-military") in [(e["sub_type"], e["actor1"]) for e in ev]
+    assert ("Air/drone strike", "israel-military") in [(e["sub_type"], e["actor1"]) for e in ev]
+
+
+def test_reporting_gerund_keeps_its_own_subject_ar(run):
+    text = "قالت وكالة سانا إن صواريخ إسرائيلية استهدفت محيط حمص، مضيفة أن الدفاعات الجوية أسقطت معظمها."
+    ev = _events(run, text, "ar")
+    assert ("Disrupted weapons use", "syria-military") in [(e["sub_type"], e["actor1"]) for e in ev]
