@@ -383,6 +383,15 @@ def _context_party(doc: Doc, n: NumberMention, sent, *, document: bool = False) 
     return "unknown"
 
 
+def _risen_toll(doc: Doc, n: NumberMention, cl: tuple[int, int]) -> bool:
+    """"The death toll rose to 40", "ارتفع عدد القتلى إلى 40": a toll that rises before
+    the figure is a running total, unless its sentence names the one incident it counts."""
+    if not (doc.find("running_rise", cl[0], n.start) and doc.find("toll", cl[0], n.start)):
+        return False
+    sent = doc.sentence_at(n.start)
+    return not doc.find("events", sent.start, sent.end)  # "the toll of the strike rose to 20"
+
+
 def _claim(doc: Doc, att: Attribution, n: NumberMention, outcome: str, party: str | None,
            actor: str | None, head: CasualtyClaim | None, sent, om: Mention | None) -> CasualtyClaim:
     count, low, high = _figure(n)
@@ -392,7 +401,7 @@ def _claim(doc: Doc, att: Attribution, n: NumberMention, outcome: str, party: st
     if head is not None:
         cumulative, since = head.cumulative, head.since
     else:
-        cum_cue = doc.find("cumulative", cl[0], cl[1])
+        cum_cue = doc.find("cumulative", cl[0], cl[1]) or _risen_toll(doc, n, cl)
         since = doc.since_in(cl[0], cl[1])
         cumulative = bool(cum_cue) or since is not None or outcome == _DISPLACED
         if cumulative and since is None:

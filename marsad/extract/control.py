@@ -10,7 +10,9 @@ is one claim.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from typing import Any
 
 from marsad.extract.attribution import Attribution
 from marsad.extract.context import Doc
@@ -480,6 +482,15 @@ def link_contested(claims: list[ControlClaim]) -> None:
                 continue
             if a.place.name != b.place.name or a.actor == b.actor:
                 continue
-            if a.change == "gained" and b.change == "gained" and a.date and b.date and a.date.overlaps(b.date):
+            if a.change == "gained" and b.change == "gained" and a.date and b.date and _near_in_time(a.date, b.date):
                 if all(c.source != b.source for c in a.contested_by):
                     a.contested_by.append(ContestedBy(b.source, f"{b.actor} {b.change} {b.extent} of {b.place.name}"))
+
+
+_CONTEST_DAYS = 1
+
+
+def _near_in_time(a: Any, b: Any) -> bool:
+    """The same fight told by two sides: a monitor's report and the army's answer often
+    carry days a day apart ("on Friday" against "today")."""
+    return a.start - dt.timedelta(days=_CONTEST_DAYS) <= b.end and b.start - dt.timedelta(days=_CONTEST_DAYS) <= a.end

@@ -213,7 +213,7 @@ def ledger_json(
 def control_json(store: Store, place: str, *, at: dt.date | None = None) -> dict[str, Any]:
     """A place's control timeline, and who holds it on ``at`` when given."""
     fusion = load_fusion(store)
-    line = find_timeline(fusion.timelines, place)
+    line = find_timeline(fusion.timelines, place) or _geocoded_timeline(fusion, place, store)
     if line is None:
         known = sorted({ln.place.name for ln in fusion.timelines.values()})
         raise InputError(
@@ -225,6 +225,23 @@ def control_json(store: Store, place: str, *, at: dt.date | None = None) -> dict
         holding = who_holds(line, at, evidence)
         out["holding"] = holding.to_json() if holding else None
     return out
+
+
+def _geocoded_timeline(fusion: Fusion, place: str, store: Store) -> Any:
+    """The timeline of the place a name geocodes to ("حلب" is Aleppo's timeline)."""
+    from marsad.geo.gazetteer import resolve
+
+    try:
+        cands = resolve(place, db_url=store.engine.url.render_as_string(hide_password=False))[:5]
+    except Exception:  # noqa: BLE001 - a name that cannot be geocoded is simply not found
+        return None
+    for cand in cands:
+        e = cand.entry
+        for key in (e.id, str(e.geonameid) if e.geonameid else None, e.name_en, e.name):
+            line = find_timeline(fusion.timelines, key) if key else None
+            if line is not None:
+                return line
+    return None
 
 
 def explain_json(store: Store, event_id: str) -> dict[str, Any]:
