@@ -79,7 +79,7 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
         for t in trigs:
             groups.setdefault(doc.clause_at(t.start), []).append(t)
         for cl, ts in groups.items():
-            if doc.find("habitual", cl[0], cl[1]) or doc.find("habitual", sent.start, min(sent.end, sent.start + 40)):
+            if _hypothetical(doc, cl[0], cl[1]) or _hypothetical(doc, sent.start, min(sent.end, sent.start + 40)):
                 continue
             if att.denial_before(ts[0].start):
                 continue
@@ -159,6 +159,16 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
 def _rules() -> dict:
     """``data/event_rules.yaml``: air-only actors, the default air defender, area words."""
     return yaml.safe_load((DATA / "event_rules.yaml").read_text(encoding="utf-8")) or {}
+
+
+def _hypothetical(doc: Doc, start: int, end: int) -> bool:
+    """A habitual or hypothetical word in [start, end); "كانت … قد شنت" (had launched) is
+    the Arabic past perfect, not "قد" (may)."""
+    for h in doc.find("habitual", start, end):
+        if doc.text[h.start:h.end] == "قد" and re.search(r"(?<!\w)(و?كان|و?كانت|و?كانوا)(?!\w)", doc.text[max(0, h.start - 40):h.start]):
+            continue
+        return True
+    return False
 
 
 def _triggers(doc: Doc, sent) -> list[Mention]:

@@ -302,3 +302,20 @@ def test_reporting_gerund_keeps_its_own_subject_ar(run):
     text = "قالت وكالة سانا إن صواريخ إسرائيلية استهدفت محيط حمص، مضيفة أن الدفاعات الجوية أسقطت معظمها."
     ev = _events(run, text, "ar")
     assert ("Disrupted weapons use", "syria-military") in [(e["sub_type"], e["actor1"]) for e in ev]
+
+
+def test_arabic_past_perfect_is_not_hypothetical(run):
+    text = "وكانت طائرات حربية روسية قد شنت في وقت سابق من اليوم غارات على مدينة معرة النعمان."
+    ev = _events(run, text, "ar")
+    assert [(e["sub_type"], e["actor1"]) for e in ev] == [("Air/drone strike", "russia-military")]
+
+
+def test_qad_with_a_present_verb_stays_hypothetical(run):
+    text = "وقالت مصادر إن الطائرات الروسية قد تشن غارات على مدينة معرة النعمان."
+    assert _events(run, text, "ar") == []
+
+
+def test_government_artillery_is_the_army(run):
+    text = "On Monday, government artillery shelled the town of Taftanaz."
+    ev = _events(run, text, "en")
+    assert [(e["sub_type"], e["actor1"]) for e in ev] == [("Shelling/artillery/missile attack", "syria-military")]
