@@ -152,7 +152,7 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
     out = [e for e in out if id(e) not in vague or not any(
         o.sub_type == "Air/drone strike" and o.actor1 == e.actor1 and o.place and e.place
         and o.place.name == e.place.name for o in out)]
-    return _dedupe(out, repeated)
+    return _dedupe(out, repeated, att.default)
 
 
 @functools.cache
@@ -630,7 +630,7 @@ def _armed_target(e: EventClaim) -> bool:
     return e.actor2 not in (None, "civilians", "unidentified")
 
 
-def _dedupe(events: list[EventClaim], repeated: set[int] = frozenset()) -> list[EventClaim]:
+def _dedupe(events: list[EventClaim], repeated: set[int] = frozenset(), outlet: str | None = None) -> list[EventClaim]:
     # "attacks on 25 March and again on 30 March": those are kept apart by day, and other
     # tellings of the same key are retellings of one of them
     days = {_key(e) for e in events if id(e) in repeated}
@@ -642,8 +642,11 @@ def _dedupe(events: list[EventClaim], repeated: set[int] = frozenset()) -> list[
             k = (*k, e.actor2)  # one attacker, two different armed targets: two events (ACLED dyads)
         if k not in out:
             out[k] = e
-        elif out[k].fatalities is None and e.fatalities is not None:
+            continue
+        if out[k].fatalities is None and e.fatalities is not None:
             out[k].fatalities = e.fatalities
+        if out[k].source == outlet and e.source != outlet:
+            out[k].source = e.source  # a lead told by the outlet, attributed further down
     kept = list(out.values())
     # an unidentified attacker is dropped when the same incident has a named one
     final = []

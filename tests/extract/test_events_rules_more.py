@@ -319,3 +319,10 @@ def test_government_artillery_is_the_army(run):
     text = "On Monday, government artillery shelled the town of Taftanaz."
     ev = _events(run, text, "en")
     assert [(e["sub_type"], e["actor1"]) for e in ev] == [("Shelling/artillery/missile attack", "syria-military")]
+
+
+def test_lead_told_by_the_outlet_takes_the_source_named_below(run):
+    text = ("قتل 7 مدنيين الاثنين في غارات روسية على مدينة أريحا.\n"
+            "وقال المرصد السوري لحقوق الإنسان إن غارات روسية استهدفت مدينة أريحا.")
+    ev = _events(run, text, "ar")
+    assert [(e["actor1"], e["source"]) for e in ev] == [("russia-military", "sohr")]
