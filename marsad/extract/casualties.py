@@ -420,7 +420,7 @@ def _claim(doc: Doc, att: Attribution, n: NumberMention, outcome: str, party: st
             if doc.armed(a) == actor:
                 end = max(end, a.end)
                 break
-    place = doc.incident_place(n.start, (cl[0], sent.end))
+    place = doc.incident_place(n.start, (cl[0], sent.end), document_fallback=not cumulative)
     if place is not None and place.level == "country":
         place = None
     perp = _perpetrator(doc, n, sent, actor)

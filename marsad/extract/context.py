@@ -217,9 +217,10 @@ class Doc:
             return (LEVEL_RANK.get(p.place.level, 4) // 2, after, abs(p.start - pos))
         return min(cands, key=key).place
 
-    def incident_place(self, pos: int, clause: tuple[int, int]) -> Place | None:
+    def incident_place(self, pos: int, clause: tuple[int, int], *, document_fallback: bool = False) -> Place | None:
         """Where what is said at ``pos`` happened: the place of its clause, else of its
-        sentence, else of the nearest earlier sentence of its paragraph that names one."""
+        sentence, else of the nearest earlier sentence of its paragraph that names one,
+        else (``document_fallback``, for one incident) the town the document is about."""
         place = self.place_near(pos, clause[0], clause[1]) or self._sentence_place(pos)
         if place is None:
             sent = self.sentence_at(pos)
@@ -229,6 +230,8 @@ class Doc:
                 place = self._sentence_place(prev.start)
                 if place is not None:
                     break
+        if place is None and document_fallback:
+            place = self.last_place(len(self.text))
         return place
 
     def _sentence_place(self, pos: int) -> Place | None:

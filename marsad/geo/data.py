@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["DATA_DIR", "load", "stop_keys", "nonplace_keys", "level_words", "directions"]
+__all__ = ["DATA_DIR", "load", "stop_keys", "nonplace_keys", "level_words", "directions", "clock_context"]
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -27,6 +27,18 @@ def stop_keys() -> frozenset[str]:
 
     data = load("stoplist")
     return frozenset([key_ar(w) for w in data["ar"]] + [key_en(w) for w in data["en"]])
+
+
+@functools.cache
+def clock_context() -> tuple[Any, Any]:
+    """Patterns of the words after (English) or before (Arabic) a place name that make it
+    a time zone."""
+    import re
+
+    data = load("clock")
+    after = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, data["after_en"]), key=len, reverse=True)) + r")\b", re.I)
+    before = re.compile(r"(?:" + "|".join(sorted(map(re.escape, data["before_ar"]), key=len, reverse=True)) + r")\s*$")
+    return after, before
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.geo.data import directions, level_words, nonplace_keys, stop_keys
+from marsad.geo.data import clock_context, directions, level_words, nonplace_keys, stop_keys
 from marsad.geo.entry import Entry
 from marsad.geo.gazetteer import Gazetteer
 from marsad.geo.keys import ARTICLES_EN, key_ar, key_en_token, proclitic_readings
@@ -103,9 +103,12 @@ def geoparse(analysis: Analysis, gazetteer: Gazetteer | None = None) -> list[Pla
     matches = [m for m in matches if _keep(m, toks)]
     _resolve(matches, gaz, text)
     out: list[PlaceMention] = []
+    clock_after, clock_before = clock_context()
     for m in matches:
         if not m.cands:
             continue
+        if clock_after.match(text, m.end) or clock_before.search(text, max(0, m.start - 14), m.start):
+            continue  # "Damascus local time", "بتوقيت دمشق"
         entry = m.cands[0][1]
         place = _place_for(m, entry, gaz)
         out.append(PlaceMention(text=text[m.start:m.end], start=m.start, end=m.end, place=place))
