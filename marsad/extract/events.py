@@ -58,6 +58,8 @@ _SETTLEMENT = re.compile(
 _BACKER = re.compile(r"-?\s?(backed|supported|sponsored)\b", re.I)
 # the actor after these is the target; (Arabic is verb-first: the noun right after
 # "استهدفت" is its subject, so the verb is no target marker)
+# a capitalised name followed by a list separator or the end of the list
+_LIST_NAME = re.compile(r"((?:[Aa][ltdsnrz]-)?[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2})(?=\s*(?:,|\band\b|\bor\b|\.|$))")
 _TARGET = re.compile(r"(?<!\w)(على|ضد|مواقع|مقرات|مقر|نقاط|targeting|against|on|at|positions of|bases of)\s*$")
 
 
@@ -524,17 +526,32 @@ def _own_part(doc: Doc, trig: Mention, sent) -> tuple[int, int]:
 
 
 def _listed(doc: Doc, first: PlaceMention, end: int) -> list[PlaceMention]:
-    """The places listed right after ``first`` ("A, B and C", "أ وب")."""
+    """The places listed right after ``first`` ("A, B and C", "أ وب"); in English a
+    capitalised name inside the list that the gazetteer lacks is a place of its own."""
     out = []
-    prev = first
-    for p in doc.places_in(first.end, end):
-        if p.start < prev.end:
-            continue
-        if not _LIST_GAP.fullmatch(doc.text[prev.end:p.start]) or p.place.level not in ("city", "point"):
+    known = doc.places_in(first.end, end)
+    pos = first.end
+    while pos < end:
+        gap = _LIST_GAP.match(doc.text, pos, end)
+        at = gap.end() if gap else pos
+        nxt = next((p for p in known if p.start == at), None)
+        if nxt is None and doc.lang == "en" and gap and gap.group(0).strip():
+            nxt = _unknown_in_list(doc, at, end)
+        if nxt is None or nxt.place.level not in ("city", "point"):
             break
-        out.append(p)
-        prev = p
+        out.append(nxt)
+        pos = nxt.end
     return out
+
+
+def _unknown_in_list(doc: Doc, at: int, end: int) -> PlaceMention | None:
+    """"…Ariha, Sarmada and other areas": an unknown capitalised name between list separators."""
+    m = _LIST_NAME.match(doc.text, at, end)
+    if m is None or doc.find("actor", m.start(), m.end()) or doc.analysis.dates and any(
+            d.start <= m.start() < d.end for d in doc.analysis.dates):
+        return None
+    name = m.group(1)
+    return PlaceMention(name, m.start(1), m.end(1), Place(name=name, level="city", precision=1))
 
 
 def _evidence(doc: Doc, trig: Mention, cl: tuple[int, int]) -> tuple[int, int]:

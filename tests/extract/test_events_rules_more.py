@@ -326,3 +326,15 @@ def test_lead_told_by_the_outlet_takes_the_source_named_below(run):
             "وقال المرصد السوري لحقوق الإنسان إن غارات روسية استهدفت مدينة أريحا.")
     ev = _events(run, text, "ar")
     assert [(e["actor1"], e["source"]) for e in ev] == [("russia-military", "sohr")]
+
+
+def test_unknown_town_inside_a_place_list_en(run):
+    text = "On Monday, government forces shelled Idlib, Ariha, Kafr Dawud and other areas."
+    ev = _events(run, text, "en")
+    assert sorted(e["place"]["name"] for e in ev) == ["Ariha", "Idlib", "Kafr Dawud"]
+
+
+def test_source_after_a_list_is_not_a_place_en(run):
+    text = "Government forces shelled Idlib and Ariha, Reuters reported on Monday."
+    ev = _events(run, text, "en")
+    assert sorted(e["place"]["name"] for e in ev) == ["Ariha", "Idlib"]
