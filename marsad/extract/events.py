@@ -60,6 +60,7 @@ _BACKER = re.compile(r"-?\s?(backed|supported|sponsored)\b", re.I)
 # "استهدفت" is its subject, so the verb is no target marker)
 # a capitalised name followed by a list separator or the end of the list
 _LIST_NAME = re.compile(r"((?:[Aa][ltdsnrz]-)?[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2})(?=\s*(?:,|\band\b|\bor\b|\.|$))")
+_GOVERNORATE_WORD = re.compile(r"\b(governorate|province)\b|محافظة", re.I)
 _TARGET = re.compile(r"(?<!\w)(على|ضد|مواقع|مقرات|مقر|نقاط|targeting|against|on|at|positions of|bases of)\s*$")
 
 
@@ -476,6 +477,7 @@ def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent, continued: Place
         return min(cands, key=key)
     first = pick(cl[0], cl[1]) or pick(*_own_part(doc, trig, sent))
     if first is not None:
+        first = _governorate(doc, first)
         out = [first]
         if first.place.level in ("city", "point"):
             out += _listed(doc, first, sent.end)
@@ -523,6 +525,17 @@ def _own_part(doc: Doc, trig: Mention, sent) -> tuple[int, int]:
         elif c.end <= trig.start:
             start = max(start, c.end)
     return start, end
+
+
+def _governorate(doc: Doc, pm: PlaceMention) -> PlaceMention:
+    """"western Aleppo Governorate": a part of a governorate named as such is placed at the
+    governorate (an administrative unit; its "western part" is not one)."""
+    if pm.place.level not in ("region", "district") or not _GOVERNORATE_WORD.search(pm.text):
+        return pm
+    for p in doc.analysis.places:
+        if p.place.level == "governorate" and (_place_key(p.place) or "@") in pm.place.name.lower():
+            return PlaceMention(pm.text, pm.start, pm.end, p.place)
+    return pm
 
 
 def _listed(doc: Doc, first: PlaceMention, end: int) -> list[PlaceMention]:

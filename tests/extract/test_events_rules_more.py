@@ -338,3 +338,11 @@ def test_source_after_a_list_is_not_a_place_en(run):
     text = "Government forces shelled Idlib and Ariha, Reuters reported on Monday."
     ev = _events(run, text, "en")
     assert sorted(e["place"]["name"] for e in ev) == ["Ariha", "Idlib"]
+
+
+def test_part_of_a_named_governorate_is_the_governorate_en(run):
+    text = ("Fighting was reported across Aleppo Governorate.\n\n"
+            "On Monday, HTS launched an offensive against government forces in western Aleppo Governorate.")
+    ev = _events(run, text, "en")
+    assert ("Armed clash", "hts") in [(e["sub_type"], e["actor1"]) for e in ev]
+    assert all(e["place"]["level"] == "governorate" for e in ev if e["actor1"] == "hts")
