@@ -34,7 +34,7 @@ _PRIORITY = [
     "Protest with intervention", "Peaceful protest", "Violent demonstration", "Armed clash",
 ]
 _EMITTED = frozenset(_PRIORITY)
-_NEGATION = re.compile(r"(لم|لا|دون|بدون|بوقف|وقف|no|not|without|end to|stop)\s+(\S+\s+){0,2}$")
+_NEGATION = re.compile(r"(?<!\w)[وف]?(لم|لا|دون|بدون|بوقف|وقف|no|not|without|end to|stop)\s+(\S+\s+){0,2}$")
 _BETWEEN = re.compile(r"(?<!\S)(بين|between)\s")
 _CLOCK_AFTER = re.compile(r"\W*(local )?time\b")
 _CLOCK_BEFORE = re.compile(r"(بتوقيت|توقيت|بالتوقيت|التوقيت)(\s+\S+)?\s+\S?ل?\s*$|(بتوقيت|توقيت)\s*$")
@@ -61,6 +61,8 @@ _BACKER = re.compile(r"-?\s?(backed|supported|sponsored)\b", re.I)
 # a capitalised name followed by a list separator or the end of the list
 _LIST_NAME = re.compile(r"((?:[Aa][ltdsnrz]-)?[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2})(?=\s*(?:,|\band\b|\bor\b|\.|$))")
 _GOVERNORATE_WORD = re.compile(r"\b(governorate|province)\b|محافظة", re.I)
+# any language: a name the text calls a town or village
+_TOWN_WORD = re.compile(_SETTLEMENT.pattern + r"|(?<!\w)(?:بلدة|قرية) ((?:ال)?[\u0621-\u064a]{3,})")
 _TARGET = re.compile(r"(?<!\w)(على|ضد|مواقع|مقرات|مقر|نقاط|targeting|against|on|at|positions of|bases of)\s*$")
 
 
@@ -86,10 +88,10 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
                 continue
             if att.denial_before(ts[0].start):
                 continue
-            ts = [t for t in ts if not _NEGATION.search(doc.text[max(cl[0], t.start - 25):t.start])
-                  and not _aim(doc, t)]
+            negated = {t.cat for t in ts if _NEGATION.search(doc.text[max(cl[0], t.start - 25):t.start])}
+            ts = [t for t in ts if t.cat not in negated and not _aim(doc, t)]
             if not ts or doc.find("toll", cl[0], cl[1]):
-                continue
+                continue  # "رغم بدء الاقتتال … لم تقع أية اشتباكات": a kind denied in the clause
             sub = min((t.cat for t in ts), key=_PRIORITY.index)
             trig = next(t for t in ts if t.cat == sub)
             if doc.find("event_history", max(sent.start, trig.start - 40), min(sent.end, trig.end + 40)):
@@ -487,6 +489,8 @@ def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent, continued: Place
                and _IN_BEFORE.search(doc.text[max(0, p.start - 10):p.start].lower())]
     if country:
         return [country[0].place]
+    if _names_unknown_town(doc, *_own_part(doc, trig, sent)):
+        return []  # it happened in a town the gazetteer lacks: no guess from elsewhere
     if continued is not None:
         return [continued]
     for prev in reversed(doc.sentences[:sent.idx]):
@@ -499,6 +503,24 @@ def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent, continued: Place
         return []
     last = _main_place(doc, trig.start)
     return [last] if last is not None else []
+
+
+def _names_unknown_town(doc: Doc, start: int, end: int) -> bool:
+    """Whether [start, end) names a town the gazetteer lacks: one the text calls a town
+    ("بلدة X", "the town of X") somewhere, without a place found at that name."""
+    names = _unknown_towns(doc)
+    part = doc.text[start:end]
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", part) for n in names)
+
+
+def _unknown_towns(doc: Doc) -> list[str]:
+    found = []
+    for m in _TOWN_WORD.finditer(doc.text):
+        name = next(g for g in m.groups() if g)
+        at = m.start(m.lastindex or 0)
+        if not any(p.start <= at < p.end for p in doc.analysis.places) and name not in found:
+            found.append(name)
+    return found
 
 
 def _main_place(doc: Doc, before: int) -> Place | None:

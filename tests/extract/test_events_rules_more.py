@@ -346,3 +346,15 @@ def test_part_of_a_named_governorate_is_the_governorate_en(run):
     ev = _events(run, text, "en")
     assert ("Armed clash", "hts") in [(e["sub_type"], e["actor1"]) for e in ev]
     assert all(e["place"]["level"] == "governorate" for e in ev if e["actor1"] == "hts")
+
+
+def test_event_in_an_unknown_town_is_not_placed_elsewhere_ar(run):
+    text = ("نقل بعض الجرحى إلى تركيا عبر معبر باب الهوى.\n"
+            "وكانت بلدة كفرداود قد شهدت اشتباكات بين فصيلين محليين الأحد.")
+    ev = _events(run, text, "ar")
+    assert all(e["place"]["name"] != "Bab al-Hawa crossing" for e in ev)
+
+
+def test_kind_denied_in_the_clause_is_no_event_ar(run):
+    text = "رغم بدء القتال في اليوم السابق لم تقع أية اشتباكات في مدينة أريحا."
+    assert all(e["sub_type"] != "Armed clash" for e in _events(run, text, "ar"))
