@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["DATA_DIR", "load", "stop_keys", "nonplace_keys", "level_words", "directions", "clock_context"]
+__all__ = ["DATA_DIR", "load", "stop_keys", "nonplace_keys", "level_words", "directions", "clock_context", "continues_name"]
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -39,6 +39,20 @@ def clock_context() -> tuple[Any, Any]:
     after = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, data["after_en"]), key=len, reverse=True)) + r")\b", re.I)
     before = re.compile(r"(?:" + "|".join(sorted(map(re.escape, data["before_ar"]), key=len, reverse=True)) + r")\s*$")
     return after, before
+
+
+@functools.cache
+def _allowed_after_en() -> frozenset[str]:
+    return frozenset(w.lower() for w in load("continuation")["allowed_after_en"]) | frozenset(load("levels")["en_after"])
+
+
+def continues_name(text: str, end: int) -> bool:
+    """True when a capitalised word follows ``end`` at once that cannot follow a place
+    name: the name goes on ("Khan" of "Khan Tuman")."""
+    import re
+
+    m = re.compile(r" ([A-Z][a-z]{2,})\b").match(text, end)
+    return bool(m) and m.group(1).lower() not in _allowed_after_en()
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.geo.data import clock_context, directions, level_words, nonplace_keys, stop_keys
+from marsad.geo.data import clock_context, continues_name, directions, level_words, nonplace_keys, stop_keys
 from marsad.geo.entry import Entry
 from marsad.geo.gazetteer import Gazetteer
 from marsad.geo.keys import ARTICLES_EN, key_ar, key_en_token, proclitic_readings
@@ -109,6 +109,8 @@ def geoparse(analysis: Analysis, gazetteer: Gazetteer | None = None) -> list[Pla
             continue
         if clock_after.match(text, m.end) or clock_before.search(text, max(0, m.start - 14), m.start):
             continue  # "Damascus local time", "بتوقيت دمشق"
+        if m.j - m.i == 1 and not toks[m.i].arabic and continues_name(text, m.end):
+            continue  # "Khan" of "Khan Tuman", a name the gazetteer lacks
         entry = m.cands[0][1]
         place = _place_for(m, entry, gaz)
         out.append(PlaceMention(text=text[m.start:m.end], start=m.start, end=m.end, place=place))

@@ -141,3 +141,15 @@ def test_and_that_is_not_the_turkish_city_of_van() -> None:
     # وأن / وإن lose their hamza in matching and then spell وان (Van, Turkey)
     assert places("وقال المصدر وأن الهجوم فشل، وإن القوات انسحبت") == []
     assert [m.place.name for m in places("قصفت الطائرات مدينة وان التركية")] == ["Van"]
+
+
+def test_the_first_word_of_a_longer_unknown_name_is_not_a_place() -> None:
+    # "Khan" alone is an alias in GeoNames; "Khan Tuman" is a town the built-in data lacks
+    assert [m.place.name for m in places("Rebels took the town of Khan Tuman on Sunday.", "en")] == []
+    # a month, a weekday or a level word after a name does not continue it
+    assert [m.place.name for m in places("Aleppo Governorate was shelled; Saraqib Monday.", "en")][-1] == "Saraqib"
+
+
+def test_a_time_zone_is_not_a_place() -> None:
+    assert [m.place.name for m in places("The strike came at 21:05 Damascus local time.", "en")] == []
+    assert [m.place.name for m in places("وقعت الغارة عند الساعة العاشرة بتوقيت دمشق", "ar")] == []
