@@ -525,15 +525,20 @@ def _unknown_towns(doc: Doc) -> list[str]:
 
 def _main_place(doc: Doc, before: int) -> Place | None:
     """"The town": the city or point named most often before ``before`` (clock times and
-    allegiances left out), the latest on a tie."""
+    allegiances left out), the latest on a tie. When that is a town the gazetteer lacks,
+    it is a name-only place in English and no place in Arabic (its name has no English form)."""
     counts: dict[str, list] = {}
-    for i, p in enumerate(doc.analysis.places):
+    for p in doc.analysis.places:
         if p.start >= before:
             break
         if p.place.level in ("city", "point") and _usable(doc, p):
             entry = counts.setdefault(p.place.name, [0, 0, p.place])
             entry[0] += 1
-            entry[1] = i
+            entry[1] = p.start
+    for name in _unknown_towns(doc):
+        hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text[:before])]
+        if hits:  # an English name can stand as a place of its own (see _local_places)
+            counts[name] = [len(hits), hits[-1], Place(name=name, level="city", precision=1) if doc.lang == "en" else None]
     return max(counts.values(), key=lambda e: (e[0], e[1]))[2] if counts else None
 
 

@@ -358,3 +358,11 @@ def test_event_in_an_unknown_town_is_not_placed_elsewhere_ar(run):
 def test_kind_denied_in_the_clause_is_no_event_ar(run):
     text = "رغم بدء القتال في اليوم السابق لم تقع أية اشتباكات في مدينة أريحا."
     assert all(e["sub_type"] != "Armed clash" for e in _events(run, text, "ar"))
+
+
+def test_main_town_unknown_to_the_gazetteer_is_no_fallback_place_ar(run):
+    text = ("استهدفت غارة جوية بلدة كفرداود الخميس.\n"
+            "ونقل بعض الجرحى من بلدة كفرداود إلى تركيا عبر معبر باب الهوى.\n"
+            "وقال شاهد إن الطيران عاد وقصف المكان نفسه وإن عشرات المنازل دمرت فيها.")
+    ev = _events(run, text, "ar")
+    assert all(e["place"]["name"] != "Bab al-Hawa crossing" for e in ev)
