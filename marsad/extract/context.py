@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from marsad.extract.lexicon import Mention, actors, scan, triggers
 from marsad.lang.analysis import Analysis, DateMention, NumberMention, PlaceMention
@@ -50,6 +51,7 @@ class Doc:
     _starts: list[int] = field(default_factory=list)
     _clauses: list[int] = field(default_factory=list)
     _by_group: dict[str, tuple[list[Mention], list[int]]] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)  # per-document answers several rules ask for
 
     @classmethod
     def build(cls, text: str, lang: str, published: dt.date, outlet: str | None,

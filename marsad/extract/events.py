@@ -247,16 +247,24 @@ def _weapon_of_fighting(doc: Doc, m: Mention, trigs: list[Mention]) -> bool:
     return any(t.cat == "Armed clash" and t.end <= m.start and m.start - t.end < 200 for t in trigs)
 
 
+@functools.cache
+def _air_names(lang: str) -> re.Pattern[str] | None:
+    """The aircraft words of ``event_air_names`` as one pattern, built once per language."""
+    words = [normalize(w, lang) for w in triggers(lang).get("event_air_names", [])]
+    words = [w for w in words if w]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
+
+
 def _air_subjects(doc: Doc, sent) -> list[Mention]:
     """"واستهدفت الطائرات الحربية السورية…", "Russian warplanes struck…": an armed actor
     named by its aircraft, with an attack verb in its clause, is an air strike trigger."""
-    words = [normalize(w, doc.lang) for w in triggers(doc.lang).get("event_air_names", [])]
+    air = _air_names(doc.lang)
     out = []
     for m in doc.find("actor", sent.start, sent.end):
-        if m.cat == "adj" or not doc.armed(m):
+        if m.cat == "adj" or not doc.armed(m) or air is None:
             continue
         name = normalize(doc.text[m.start:m.end], doc.lang)
-        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", name) for w in words):
+        if air.search(name):
             cl = doc.clause_at(m.start)
             if doc.find("event_verbs", cl[0], cl[1]):
                 out.append(Mention(m.start, m.end, "actor", "Air/drone strike", m.values))
@@ -508,18 +516,30 @@ def _places(doc: Doc, trig: Mention, cl: tuple[int, int], sent, continued: Place
 def _names_unknown_town(doc: Doc, start: int, end: int) -> bool:
     """Whether [start, end) names a town the gazetteer lacks: one the text calls a town
     ("بلدة X", "the town of X") somewhere, without a place found at that name."""
-    names = _unknown_towns(doc)
-    part = doc.text[start:end]
-    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", part) for n in names)
+    pattern = _unknown_towns_pattern(doc)
+    return pattern is not None and pattern.search(doc.text, start, end) is not None
+
+
+def _unknown_towns_pattern(doc: Doc) -> re.Pattern[str] | None:
+    if "unknown_towns_re" not in doc.memo:
+        names = _unknown_towns(doc)
+        doc.memo["unknown_towns_re"] = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
+    return doc.memo["unknown_towns_re"]
 
 
 def _unknown_towns(doc: Doc) -> list[str]:
+    """Names the text calls a town ("بلدة X", "the town of X") where no place was found
+    (computed once per document)."""
+    if "unknown_towns" in doc.memo:
+        return doc.memo["unknown_towns"]
     found = []
     for m in _TOWN_WORD.finditer(doc.text):
         name = next(g for g in m.groups() if g)
         at = m.start(m.lastindex or 0)
         if not any(p.start <= at < p.end for p in doc.analysis.places) and name not in found:
             found.append(name)
+    doc.memo["unknown_towns"] = found
     return found
 
 
