@@ -9,6 +9,7 @@ a short time-to-live covers what nothing signals.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections import OrderedDict
@@ -124,6 +125,7 @@ class ResponseCache:
         self._exclude = exclude_suffixes
         self._max = max_bytes
         self._seen: Any = signal.read() if signal.available else None
+        self._inflight: dict[Any, asyncio.Event] = {}  # one computation per key at a time
 
     def _eligible(self, scope: dict[str, Any]) -> bool:
         if scope["type"] != "http" or scope["method"] != "GET" or not self._signal.available:
@@ -143,11 +145,25 @@ class ResponseCache:
             self._cache.bump()
         key = ("http", scope["path"], scope["query_string"])
         hit = self._cache.peek(key) if now is not None else None
+        if hit is None and key in self._inflight:
+            # the same answer is being computed: wait for it rather than compute it again
+            # (twenty dashboards opening at once must not run one slow map query twenty times)
+            await self._inflight[key].wait()
+            hit = self._cache.peek(key)
         if hit is not None:
             status, headers, body = hit
             await send({"type": "http.response.start", "status": status, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
+        done = self._inflight.setdefault(key, asyncio.Event())
+        try:
+            await self._compute(key, scope, receive, send, now)
+        finally:
+            if self._inflight.get(key) is done:
+                del self._inflight[key]
+            done.set()
+
+    async def _compute(self, key: Any, scope: dict[str, Any], receive: Any, send: Any, now: Any) -> None:
         version = self._cache.version
         parts: list[bytes] = []
         start: dict[str, Any] = {}
@@ -155,7 +171,7 @@ class ResponseCache:
         async def capture(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 start.update(message)
-            elif message["type"] == "http.response.body" and parts is not None:
+            elif message["type"] == "http.response.body":
                 parts.append(message.get("body", b""))
             await send(message)
 

@@ -55,3 +55,41 @@ def test_errors_are_not_cached(fresh) -> None:
     assert client.get("/api/events?limit=0").status_code == 422
     assert client.get("/api/events?limit=0").status_code == 422
     assert client.get("/api/events/ev-does-not-exist").status_code == 404
+
+
+def test_concurrent_identical_reads_compute_the_answer_once(tmp_path) -> None:
+    import asyncio
+
+    from sqlalchemy import create_engine
+
+    from marsad.api.cache import AggregateCache, ChangeSignal, ResponseCache
+
+    calls = []
+
+    async def slow_app(scope, receive, send):  # stands in for a slow map query
+        calls.append(scope["path"])
+        await asyncio.sleep(0.05)
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"application/json")]})
+        await send({"type": "http.response.body", "body": b'{"cells": []}'})
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'x.db'}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE t (x INTEGER)")
+    app = ResponseCache(slow_app, cache=AggregateCache(), signal=ChangeSignal(engine), prefixes=("/api/events",))
+
+    async def one() -> bytes:
+        sent = []
+        scope = {"type": "http", "method": "GET", "path": "/api/events/clusters", "query_string": b"zoom=6", "headers": []}
+
+        async def send(message):
+            sent.append(message)
+
+        await app(scope, None, send)
+        return b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
+    async def many() -> list[bytes]:
+        return await asyncio.gather(*(one() for _ in range(10)))
+
+    bodies = asyncio.run(many())
+    assert bodies == [b'{"cells": []}'] * 10
+    assert calls == ["/api/events/clusters"]
