@@ -37,6 +37,8 @@ class Gazetteer:
         self.prefixes: set[str] = set()  # word prefixes of multi-word keys: where to keep extending
         self.max_words = 1
         self._keys: dict[str, frozenset[str]] = {}
+        self._ancestor_ids: dict[str, frozenset[str]] = {}  # every document asks again
+        self._governorates: dict[str, Entry | None] = {}
         for e in self.entries.values():
             keys = self._keys[e.id] = frozenset(self.keys_of(e))
             for key in keys:
@@ -101,10 +103,19 @@ class Gazetteer:
             cur = self.get(cur.parent_id)
         return out
 
+    def ancestor_ids(self, entry: Entry) -> frozenset[str]:
+        """Ids of the entry's ancestors below the country (computed once per entry)."""
+        got = self._ancestor_ids.get(entry.id)
+        if got is None:
+            got = self._ancestor_ids[entry.id] = frozenset(a.id for a in self.ancestors(entry) if a.level != "country")
+        return got
+
     def governorate_of(self, entry: Entry) -> Entry | None:
         if entry.level == "governorate":
             return entry
-        return next((a for a in self.ancestors(entry) if a.level == "governorate"), None)
+        if entry.id not in self._governorates:
+            self._governorates[entry.id] = next((a for a in self.ancestors(entry) if a.level == "governorate"), None)
+        return self._governorates[entry.id]
 
     def resolve(self, name: str, lang: str | None = None, near: "Entry | None" = None,
                 country: str | None = "SY") -> list[Candidate]:

@@ -220,7 +220,6 @@ def _nonplace_tokens(toks: list[_Tok], text: str) -> set[int]:
 def _find(toks: list[_Tok], text: str, gaz: Gazetteer, blocked: set[int]) -> list[_Match]:
     out: list[_Match] = []
     index, prefixes = gaz.index, gaz.prefixes
-    joined = [_joined(text, toks[k], toks[k + 1]) for k in range(len(toks) - 1)] + [False]
     i, n = 0, len(toks)
     while i < n:
         best: _Match | None = None
@@ -230,7 +229,7 @@ def _find(toks: list[_Tok], text: str, gaz: Gazetteer, blocked: set[int]) -> lis
                 entries = index.get(key)
                 if entries and (best is None or j > best.j):
                     best = _Match(i, j, prefix, key, entries)
-                if j >= n or not joined[j - 1] or key not in prefixes:
+                if j >= n or key not in prefixes or not _joined(text, toks[j - 1], toks[j]):
                     break
                 key = key + " " + toks[j].key
                 j += 1
@@ -446,7 +445,6 @@ def _resolve(matches: list[_Match], gaz: Gazetteer, text: str) -> None:
         top = m.cands[0][1] if m.cands else None
         if top is not None and top.level in ("city", "point") and top.lat is not None:
             points_by_key.setdefault(m.key, {})[top.id] = top
-    anc_memo: dict[str, set[str]] = {}
     near_memo: dict[tuple[str, str], float] = {}
     point_list = [(key, p.id, p.lat, p.lon) for key, pts in points_by_key.items() for p in pts.values()]
     for k, m in enumerate(matches):
@@ -461,9 +459,7 @@ def _resolve(matches: list[_Match], gaz: Gazetteer, text: str) -> None:
                     near_ids |= ids
         rescored = []
         for s, e in m.cands:
-            anc = anc_memo.get(e.id)
-            if anc is None:
-                anc = anc_memo[e.id] = {a.id for a in gaz.ancestors(e) if a.level != "country"}
+            anc = gaz.ancestor_ids(e)
             if anc & near_ids:
                 s += 4.0
             elif anc & others:
