@@ -56,8 +56,10 @@ def extract_documents(store: Store, document_ids: Sequence[int], *, progress: bo
                       console: Console | None = None, build: RecordBuild | None = None) -> RecordBuild:
     """Extract and store the claims of ``document_ids`` (each document's claims replaced)."""
     from marsad.extract import extract_document
+    from marsad.geo.gazetteer import for_store
 
     build = build or RecordBuild()
+    gazetteer = for_store(store.engine.url.render_as_string(hide_password=False))  # imported places count
     show = progress and len(document_ids) >= _PROGRESS_FROM
     bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                    console=console or Console(stderr=True), transient=True, disable=not show)
@@ -69,7 +71,7 @@ def extract_documents(store: Store, document_ids: Sequence[int], *, progress: bo
             if doc.lang not in EXTRACTOR_LANGS:
                 build.not_extracted.append((stored.id, f"language {doc.lang!r}"))
             else:
-                found = list(extract_document(doc))
+                found = list(extract_document(doc, gazetteer))
                 store.save_claims(stored.id, found)
                 for claim in found:
                     build.claims[claim.kind] = build.claims.get(claim.kind, 0) + 1

@@ -27,13 +27,15 @@ router = APIRouter(prefix="/api", responses=error_responses(401, 403, 422))
 _EXTRACTOR_LANGS = ("ar", "en")
 
 
-def _extract(doc: Document) -> list[Any]:
-    """Claims from the extractor; a report in another language is stored without claims."""
+def _extract(doc: Document, store: Store) -> list[Any]:
+    """Claims from the extractor (with the places imported into the store); a report in
+    another language is stored without claims."""
     if doc.lang not in _EXTRACTOR_LANGS:
         return []
     from marsad.extract import extract_document
+    from marsad.geo.gazetteer import for_store
 
-    return list(extract_document(doc))
+    return list(extract_document(doc, for_store(store.engine.url.render_as_string(hide_password=False))))
 
 
 def _fuse(store: Store) -> None:
@@ -70,7 +72,7 @@ def ingest_document(engine: Engine, body: DocumentIn) -> dict[str, Any]:
     if not created:
         n = sum(1 for _ in store.iter_claims(document_id=doc_id, status=None))
         return {"document_id": doc_id, "duplicate": True, "claims": n}
-    found = _extract(doc)
+    found = _extract(doc, store)
     store.save_claims(doc_id, found)
     _fuse(store)
     return {"document_id": doc_id, "duplicate": False, "claims": len(found)}

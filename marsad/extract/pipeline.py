@@ -17,8 +17,9 @@ __all__ = ["extract_text", "extract_document"]
 
 
 def extract_text(text: str, lang: str | None, published: dt.date | None,
-                 outlet: str | None = None) -> list[AnyClaim]:
-    """Claims stated in ``text``; a pure function of its arguments."""
+                 outlet: str | None = None, gazetteer: Any = None) -> list[AnyClaim]:
+    """Claims stated in ``text``; a pure function of its arguments (``gazetteer``: the
+    places to find, by default the built-in ones)."""
     from marsad.lang import analyze, detect_lang
 
     lang = lang or detect_lang(text)
@@ -27,7 +28,7 @@ def extract_text(text: str, lang: str | None, published: dt.date | None,
     try:
         from marsad.geo import geoparse
 
-        analysis.places = geoparse(analysis)
+        analysis.places = geoparse(analysis, gazetteer)
     except ImportError:  # geoparser not installed: claims without places
         analysis.places = []
     doc = Doc.build(text, lang, published, outlet, analysis)
@@ -45,8 +46,8 @@ def extract_text(text: str, lang: str | None, published: dt.date | None,
     return claims
 
 
-def extract_document(doc: Document) -> list[AnyClaim]:
-    return extract_text(doc.text, doc.lang, doc.published, doc.outlet)
+def extract_document(doc: Document, gazetteer: Any = None) -> list[AnyClaim]:
+    return extract_text(doc.text, doc.lang, doc.published, doc.outlet, gazetteer)
 
 
 _SINCE_WINDOW_DAYS = 92

@@ -196,6 +196,26 @@ def _builtin() -> Gazetteer:
     return Gazetteer(builtin_entries())
 
 
+def for_store(db_url: str) -> Gazetteer:
+    """The gazetteer a store's documents are read with: the built-in entries plus the
+    places imported into that store (``marsad gazetteer import``); the built-in one alone
+    when nothing was imported or the store cannot be read."""
+    from sqlalchemy import func, select
+
+    from marsad.store import make_engine
+    from marsad.store.schema import places
+
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            imported = conn.execute(select(func.count()).select_from(places)).scalar_one()
+    except Exception:  # noqa: BLE001 - no places table yet: nothing imported
+        imported = 0
+    finally:
+        engine.dispose()
+    return _loaded(db_url) if imported else _builtin()
+
+
 @functools.lru_cache(maxsize=8)
 def _loaded(db_url: str) -> Gazetteer:
     from marsad.geo.importer import read_store

@@ -89,3 +89,21 @@ def test_dev_set_place_recall(imported: Gazetteer) -> None:
     result = place_recall(pairs, mentions, imported)
     print(f"dev place recall {result['found']}/{result['facts']} = {result['recall']:.3f}; misses {result['misses']}")
     assert result["recall"] >= 0.9
+
+
+def test_ingest_reads_a_store_with_the_places_imported_into_it(tmp_path) -> None:
+    """A village only the OCHA table knows is placed once the table is imported into the store."""
+    from marsad.fuse import persist
+    from marsad.store import open_store
+
+    if not (DATA / "syr_admin_180627.xlsx").exists():
+        pytest.skip(f"the OCHA table is not at {DATA}")
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    import_paths([DATA / "syr_admin_180627.xlsx"], db)
+    report = tmp_path / "r.txt"
+    report.write_text("إدلب، 3 آذار 2025\n\nقال الدفاع المدني إن أربعة مدنيين قتلوا بغارة جوية على بلدة زردنا.\n", encoding="utf-8")
+    assert CliRunner().invoke(app, ["ingest", str(report), "--db", db]).exit_code == 0
+    with open_store(db) as store:
+        places = {c.claim.place.name for c in store.iter_claims() if c.claim.place is not None}
+        assert any("Zardana" in name for name in places), places
+        assert any("Zardana" in ((e.get("place") or {}).get("name") or "") for e in persist.events_json(store))
