@@ -268,7 +268,27 @@ def _air_subjects(doc: Doc, sent) -> list[Mention]:
             cl = doc.clause_at(m.start)
             if doc.find("event_verbs", cl[0], cl[1]):
                 out.append(Mention(m.start, m.end, "actor", "Air/drone strike", m.values))
+    # "Turkish drones struck…", "الطائرات الحربية الروسية قصفت…": an aircraft noun with a
+    # nationality adjective next to it is that state's aircraft
+    named = [(m.start, m.end) for m in out]
+    for a in doc.find("event_air_names", sent.start, sent.end):
+        if any(s <= a.start < e for s, e in named):
+            continue
+        adj = [m for m in doc.find("actor", max(sent.start, a.start - 20), min(sent.end, a.end + 30))
+               if m.cat == "adj" and doc.armed(m) and _adjacent(doc, m, a)]
+        cl = doc.clause_at(a.start)
+        if adj and doc.find("event_verbs", cl[0], cl[1]):
+            m = adj[0]
+            out.append(Mention(min(a.start, m.start), max(a.end, m.end), "actor", "Air/drone strike", m.values))
     return out
+
+
+def _adjacent(doc: Doc, m: Mention, a: Mention) -> bool:
+    """The adjective stands right before the noun (English) or right after it, perhaps
+    after another adjective (Arabic: "الطائرات الحربية الروسية")."""
+    if m.end <= a.start:
+        return doc.lang == "en" and not doc.text[m.end:a.start].strip()
+    return doc.lang == "ar" and m.start >= a.end and len(doc.text[a.end:m.start].split()) <= 1
 
 
 def _history(doc: Doc, e: EventClaim) -> bool:
