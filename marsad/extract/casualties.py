@@ -58,8 +58,22 @@ def _outcome(doc: Doc, n: NumberMention, cl: tuple[int, int]) -> Mention | None:
     else:
         cands = sorted(before, key=lambda m: n.start - m.end)[:1] + sorted(after, key=lambda m: m.start - n.end)[:1]
     if not cands:
-        return None
+        return _risen_toll_noun(doc, n, outs)
     return min(cands, key=lambda m: min(abs(m.start - n.end), abs(n.start - m.end)) * (0.8 if m in before and doc.lang == "ar" else 1))
+
+
+_TOLL_REACH = 110
+
+
+def _risen_toll_noun(doc: Doc, n: NumberMention, outs: list[Mention]) -> Mention | None:
+    """"The death toll since the offensive began on 27 November had risen to 704": a toll
+    noun far before the figure still governs it when a rise verb leads into the figure."""
+    rise = [r for r in doc.find("running_rise", max(0, n.start - 20), n.start)]
+    if not rise:
+        return None
+    tolls = [m for m in outs if m.end <= rise[-1].start and n.start - m.end <= _TOLL_REACH
+             and doc.find("toll", max(0, m.start - 8), m.end + 1)]
+    return tolls[-1] if tolls else None
 
 
 def _exceeded(doc: Doc, n: NumberMention, cl: tuple[int, int]) -> bool:
@@ -94,6 +108,7 @@ def _owned(doc: Doc, m: Mention, n: NumberMention) -> bool:
     """An outcome word that is the noun of an earlier figure ("28 قتيلا هم خمسة مدنيين
     وعشرة مقاتلين"): it governs that figure, not the parts listed after it."""
     return any(x is not n and x.end <= m.start and m.start - x.end <= 2 and x.start < n.start
+               and not doc.text[x.end:m.start].strip()  # "جنديان وأصيب خمسة": a new verb, not a noun
                for x in doc.numbers_in(max(0, m.start - 40), m.start))
 
 

@@ -25,6 +25,9 @@ _CLAUSE_BREAK = re.compile(r"[،;؛:()\[\]]|,(?!\d{3})|\s(?:في حين|بينم
 # "الموالية لأنقرة", "pro-Ankara", "Moscow-backed": a capital named for its allegiance, not a location
 _ALLEGIANCE = re.compile(r"(موال\w*|تابع\w*|مدعوم\w*|حليف\w*)\s+\w?ل?\s*$|pro-\s*$|(backed|allied)\s+by\s+$")
 _LOOKBACK_SENTENCES = 3
+# "since the offensive began on 27 November", "منذ بدء الهجوم في 27 تشرين الثاني": the date a count starts
+_BEGAN_ON = re.compile(r"(?:\bsince\b[^.,;]{0,35}\b(?:began|started|start|launched|broke out)\s+(?:on|in)"
+                       r"|منذ\s+(?:بدء|بداية|انطلاق|اندلاع)[^،.]{0,35}(?:في|يوم))\s*$", re.I)
 _STATE_IDS = frozenset({"pro-government", "iran-backed-militias", "hezbollah"})
 
 
@@ -198,7 +201,8 @@ class Doc:
 
     def since_in(self, start: int, end: int) -> dt.date | None:
         for d in self.dates_in(start, end):
-            if d.role == "since" or self.text[max(0, d.start - 12):d.start].strip().endswith(("منذ", "since", "في")):
+            if d.role == "since" or self.text[max(0, d.start - 12):d.start].strip().endswith(("منذ", "since", "في")) \
+                    or _BEGAN_ON.search(self.text[max(0, d.start - 50):d.start]):
                 if d.range.start <= self.published:
                     return d.range.start
         return None

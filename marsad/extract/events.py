@@ -63,7 +63,8 @@ _LIST_NAME = re.compile(r"((?:[Aa][ltdsnrz]-)?[A-Z][\w'’]+(?:[ -][A-Z][\w'’]
 _GOVERNORATE_WORD = re.compile(r"\b(governorate|province)\b|محافظة", re.I)
 # any language: a name the text calls a town or village
 _TOWN_WORD = re.compile(_SETTLEMENT.pattern + r"|(?<!\w)(?:بلدة|قرية) ((?:ال)?[\u0621-\u064a]{3,})")
-_TARGET = re.compile(r"(?<!\w)(على|ضد|مواقع|مقرات|مقر|نقاط|targeting|against|on|at|positions of|bases of)\s*$")
+_TARGET = re.compile(r"(?<!\w)(على|ضد|مواقع|مقرات|مقر|نقاط|targeting|against|on|at|positions of|bases of"
+                     r"|patrol of|convoy of|(?:دورية|دوريات|رتل|رتلا|حاجز|حاجزا|آلية|سيارة)\s+ل)\s*$")  # "دورية للجيش": the army is the target
 
 
 def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) -> list[EventClaim]:
