@@ -438,7 +438,7 @@ def _claim(doc: Doc, att: Attribution, n: NumberMention, outcome: str, party: st
     place = doc.incident_place(n.start, (cl[0], sent.end), document_fallback=not cumulative)
     if place is not None and place.level == "country":
         place = None
-    perp = _perpetrator(doc, n, sent, actor)
+    perp = _perpetrator(doc, n, sent, actor) or _killer(doc, n, om, cl, actor)
     return CasualtyClaim(
         source=att.source_at(n.start), date=date, place=place,
         evidence=doc.text[start:end], span=_span(start, end),
@@ -458,6 +458,38 @@ def _perpetrator(doc: Doc, n: NumberMention, sent, victim_actor: str | None) -> 
             continue  # named among the victims ("بينهم إيرانيون")
         near_attack = doc.find("events", max(sent.start, m.start - 40), min(sent.end, m.end + 40))
         if near_attack:
+            return arm
+    return None
+
+
+_KILLER_GAP = 25
+_BY_AGENT = re.compile(r"^\s*(?:by|at the hands of|على يد|على أيدي|برصاص)\s+(?:\w+\s+){0,2}?$")
+
+
+def _killer(doc: Doc, n: NumberMention, om: Mention | None, cl: tuple[int, int], victim_actor: str | None) -> str | None:
+    """The armed actor that is the subject of the outcome verb: "Islamic State gunmen killed
+    four shepherds", "قتل مسلحون من تنظيم الدولة أربعة رعاة" (verb first in Arabic)."""
+    if om is None or om.cat.split(".")[-1] not in ("killed", "injured", "detained"):
+        return None
+    after = max(om.end, n.noun_end or n.end)
+    for m in doc.find("actor", after, min(cl[1], after + _KILLER_GAP + 20)):
+        # "were killed by Islamic State gunmen", "قتلوا على يد عناصر التنظيم", "برصاص قوات النظام"
+        arm = doc.armed(m)
+        if arm and arm not in (victim_actor, "civilians") and _BY_AGENT.match(doc.text[after:m.start]):
+            return arm
+    if not om.end <= n.start:
+        return None
+    if doc.text[max(0, om.start - 6):om.start].rstrip().endswith(("were", "was", "been", "تم")):
+        return None  # passive: the subject is the victims
+    for m in doc.find("actor", cl[0], n.start):
+        arm = doc.armed(m)
+        if not arm or arm in (victim_actor, "civilians") or m.cat == "adj" and doc.lang == "ar":
+            continue
+        if doc.lang == "en" and m.end <= om.start and om.start - m.end <= _KILLER_GAP:
+            between = doc.text[m.end:om.start]
+            if not re.search(r"[,;:]|\b(and|who|which|that|said|says)\b", between):
+                return arm
+        if doc.lang == "ar" and om.end <= m.start and m.start - om.end <= _KILLER_GAP:
             return arm
     return None
 

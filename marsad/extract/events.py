@@ -152,6 +152,7 @@ def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) 
                     repeated.add(id(out[-1]))
                 if sub == "Shelling/artillery/missile attack" and all(_generic(doc, t) for t in ts if t.cat == sub):
                     vague.add(id(out[-1]))
+    out += _direct_attacks(doc, out, casualties, types)
     out = [e for e in out if not _history(doc, e)]
     _contest(doc, att, out)
     # "قصفها الكثيف على درعا" and "غارات على درعا" by one actor: the bombardment was the air strike
@@ -185,6 +186,27 @@ def _triggers(doc: Doc, sent) -> list[Mention]:
              and not _stockpile(doc, m)]
     trigs += _air_subjects(doc, sent)
     return [m for m in trigs if not _weapon_of_fighting(doc, m, trigs)]
+
+
+def _direct_attacks(doc: Doc, events: list[EventClaim], casualties: list[CasualtyClaim],
+                    types: dict[str, str]) -> list[EventClaim]:
+    """"Islamic State gunmen killed four shepherds": civilians killed or hurt by a named armed
+    actor with no weapon word is ACLED's Violence against civilians / Attack."""
+    out: list[EventClaim] = []
+    for c in casualties:
+        if c.party != "civilian" or c.cumulative or c.part_of is not None or not c.perpetrator or c.span is None \
+                or c.place is None or c.outcome not in ("killed", "injured"):
+            continue
+        sent = doc.sentence_at(c.span.start)
+        if any(e.span and sent.start <= e.span.start < sent.end for e in (*events, *out)) or any(
+                doc.find(group, sent.start, sent.end) for group in ("events", "event_air_names", "event_weak")):
+            continue  # the sentence tells a strike or a shelling: its event is that one
+        out.append(EventClaim(
+            source=c.source, date=c.date, place=c.place, evidence=c.evidence, span=c.span,
+            event_type=types["Attack"], sub_type="Attack", actor1=c.perpetrator, actor2="civilians",
+            fatalities=(c.count if c.count is not None else c.low) if c.outcome == "killed" else None,
+        ))
+    return out
 
 
 def _heading(doc: Doc, sent) -> bool:
