@@ -120,7 +120,9 @@ class Attribution:
                 return self._speaker(after)
             before = [a for a in actors if m.start - 3 <= a.end <= m.start]
             return self._speaker(list(reversed(before)))
-        before = [a for a in actors if m.start - 90 <= a.end <= m.start]
+        # never across a contrast ("…, according to the Observatory, while the army said…")
+        floor = max(m.start - 90, _contrast_start(text, m.start))
+        before = [a for a in actors if floor <= a.start and a.end <= m.start]
         # English: "X said", "X, a medic, said": a named source first, an armed actor only next to the verb
         srcs = [a for a in before if any(self.doc.source_id(a) == v for v in a.values)]
         sid = self._speaker(list(reversed(srcs)))
@@ -155,3 +157,14 @@ class Attribution:
 
     def denials(self) -> list[Cue]:
         return [c for cues in self.cues.values() for c in cues if c.kind == "deny"]
+
+
+_CONTRAST_EN = re.compile(r"\b(?:while|whereas|but|however)\b", re.I)
+
+
+def _contrast_start(text: str, pos: int) -> int:
+    """Where the clause of ``pos`` begins after the last contrast word before it (English)."""
+    last = None
+    for last in _CONTRAST_EN.finditer(text, max(0, pos - 90), pos):
+        pass
+    return last.end() if last else 0

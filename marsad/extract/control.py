@@ -494,3 +494,24 @@ def _near_in_time(a: Any, b: Any) -> bool:
     """The same fight told by two sides: a monitor's report and the army's answer often
     carry days a day apart ("on Friday" against "today")."""
     return a.start - dt.timedelta(days=_CONTEST_DAYS) <= b.end and b.start - dt.timedelta(days=_CONTEST_DAYS) <= a.end
+
+
+_DENIAL_REACH = 3  # sentences
+
+
+def contest_by_denials(doc: Doc, att: Attribution, claims: list[ControlClaim]) -> None:
+    """"Rebels seized most of Hama, the Observatory said, while the army said it had
+    repelled the attack": a denial or a repelled attack told by another source near a
+    capture contests it, even when that source claims no place of its own."""
+    cues = [(c.start, c.source) for c in att.denials() if c.source]
+    cues += [(m.start, att.source_at(m.start)) for m in doc.find("control_repel", 0, len(doc.text))]
+    for claim in claims:
+        if claim.change != "gained" or claim.span is None:
+            continue
+        here = doc.sentence_at(claim.span.start)
+        for pos, source in cues:
+            there = doc.sentence_at(pos)
+            if source in (None, claim.source) or there.para != here.para or abs(there.idx - here.idx) > _DENIAL_REACH:
+                continue
+            if all(c.source != source for c in claim.contested_by):
+                claim.contested_by.append(ContestedBy(source, doc.text[pos:there.end].strip()[:160]))

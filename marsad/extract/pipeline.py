@@ -8,7 +8,7 @@ from typing import Any
 from marsad.extract.attribution import Attribution
 from marsad.extract.casualties import extract_casualties
 from marsad.extract.context import Doc
-from marsad.extract.control import extract_control, link_contested
+from marsad.extract.control import contest_by_denials, extract_control, link_contested
 from marsad.extract.events import extract_events
 from marsad.extract.lexicon import outlet_source, resolve_id
 from marsad.model import AnyClaim, CasualtyClaim, ControlClaim, Document, EventClaim
@@ -37,6 +37,7 @@ def extract_text(text: str, lang: str | None, published: dt.date | None,
     casualties = extract_casualties(doc, att)
     control = extract_control(doc, att)
     link_contested(control)
+    contest_by_denials(doc, att, control)
     events = extract_events(doc, att, casualties)
     _inherit_since(casualties, doc)
     claims: list[AnyClaim] = [c for c in (*casualties, *control, *events) if not _background(c, published)]
