@@ -25,6 +25,13 @@ _LEVEL_HEADS = frozenset({"محافظه", "منطقه", "ناحيه", "مدين�
 _LEVEL_TAILS = frozenset({key_en(w) for w in ("governorate", "district", "province", "subdistrict", "city")})
 
 
+def _syllable_noise(key: str) -> bool:
+    """A Latin key made only of one- and two-letter words ("a li pu", "hi", "is"): a
+    transliteration of syllables or a bare code, which would turn English function words
+    into place names."""
+    return not is_arabic(key) and all(len(w) <= 2 for w in key.split(" "))
+
+
 class Gazetteer:
     """Entries by id, plus the index of their name keys."""
 
@@ -40,7 +47,7 @@ class Gazetteer:
         self._ancestor_ids: dict[str, frozenset[str]] = {}  # every document asks again
         self._governorates: dict[str, Entry | None] = {}
         for e in self.entries.values():
-            keys = self._keys[e.id] = frozenset(self.keys_of(e))
+            keys = self._keys[e.id] = frozenset(k for k in self.keys_of(e) if not _syllable_noise(k))
             for key in keys:
                 self.index.setdefault(key, []).append(e)
                 words = key.split(" ")

@@ -13,6 +13,7 @@ near a town / a district / a named area, 3 only a governorate, a region of one o
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -44,6 +45,7 @@ _SPAN_DIRECTION = {"n": "north", "s": "south", "e": "east", "w": "west", "ne": "
                    "nw": "northwest", "se": "southeast", "sw": "southwest"}
 _OFFSET_DEG = {"country": 1.5, "governorate": 0.35, "district": 0.2, "region": 0.2, "city": 0.08, "point": 0.05}
 _KM_PER_DEGREE = 6371.0 * math.pi / 180.0
+_NO_KEYS: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -447,22 +449,26 @@ def _resolve(matches: list[_Match], gaz: Gazetteer, text: str) -> None:
             points_by_key.setdefault(m.key, {})[top.id] = top
     near_memo: dict[tuple[str, str], float] = {}
     point_list = [(key, p.id, p.lat, p.lon) for key, pts in points_by_key.items() for p in pts.values()]
+    # which match keys name each anchor id: "another place of the text names it" is then a
+    # look-up, not a pass over every other match (a long story names hundreds of places)
+    keys_of_id: dict[str, set[str]] = {}
+    for (_start, ids), mm in zip(anchors, matches):
+        for i in ids:
+            keys_of_id.setdefault(i, set()).add(mm.key)
+    starts = [start for start, _ids in anchors]
     for k, m in enumerate(matches):
         if len(m.cands) < 2 or m.cands[0][0] - m.cands[1][0] > 6.5:  # context cannot overturn it
             continue
-        others: set[str] = set()
         near_ids: set[str] = set()
-        for k2, (start, ids) in enumerate(anchors):
+        for k2 in range(bisect.bisect_right(starts, m.start - 120), bisect.bisect_left(starts, m.start + 120)):
             if k2 != k and matches[k2].key != m.key:
-                others |= ids
-                if abs(start - m.start) < 120:
-                    near_ids |= ids
+                near_ids |= anchors[k2][1]
         rescored = []
         for s, e in m.cands:
             anc = gaz.ancestor_ids(e)
             if anc & near_ids:
                 s += 4.0
-            elif anc & others:
+            elif any(keys_of_id.get(a, _NO_KEYS) - {m.key} for a in anc):
                 s += 2.5
             if e.lat is not None and e.lon is not None:
                 bonus = near_memo.get((m.key, e.id))

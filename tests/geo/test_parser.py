@@ -153,3 +153,13 @@ def test_the_first_word_of_a_longer_unknown_name_is_not_a_place() -> None:
 def test_a_time_zone_is_not_a_place() -> None:
     assert [m.place.name for m in places("The strike came at 21:05 Damascus local time.", "en")] == []
     assert [m.place.name for m in places("وقعت الغارة عند الساعة العاشرة بتوقيت دمشق", "ar")] == []
+
+
+def test_syllable_transliterations_are_not_names() -> None:
+    from marsad.geo.gazetteer import _syllable_noise
+
+    # GeoNames carries syllable spellings ("A Li Pu" for Aleppo) and two-letter codes; as keys
+    # they would make "a", "is", "hi" place words
+    assert _syllable_noise("a li pu") and _syllable_noise("is") and not _syllable_noise("al bab")
+    assert not _syllable_noise("حي")
+    assert [m.place.name for m in places("Is it true? Hi, he said in Aleppo.", "en")] == ["Aleppo"]
