@@ -138,13 +138,16 @@ def _check_date(value: Any, today: dt.date) -> DateRange | None:
     return date
 
 
-def _extract(doc: Document) -> list[Claim]:
-    """The extractor's claims, when it is installed (issue 6); none otherwise."""
+def _extract(doc: Document, engine: Engine | None = None) -> list[Claim]:
+    """The extractor's claims (with the places imported into the store), when it is
+    installed; none otherwise."""
     try:
         from marsad.extract import extract_document  # type: ignore[attr-defined]
+        from marsad.geo.gazetteer import for_store
     except ImportError:
         return []
-    return list(extract_document(doc))
+    gazetteer = for_store(engine.url.render_as_string(hide_password=False)) if engine is not None else None
+    return list(extract_document(doc, gazetteer))
 
 
 def _geocode(name: str, lang: str | None) -> Place:
@@ -162,10 +165,11 @@ def _geocode(name: str, lang: str | None) -> Place:
     return Place(name=name, level=e.level, geonameid=e.geonameid, lat=e.lat, lon=e.lon, id=e.id)
 
 
-def _claims(doc: Document, checked: _Checked, label: str, report_id: str, grade: str) -> list[Claim]:
+def _claims(doc: Document, checked: _Checked, label: str, report_id: str, grade: str,
+            engine: Engine | None = None) -> list[Claim]:
     """Extracted claims and structured-field claims, all attributed to ``label``."""
     out: list[Claim] = []
-    for claim in _extract(doc):
+    for claim in _extract(doc, engine):
         relayed = claim.source and claim.source not in ("unknown", label)
         note = f"field report {report_id} ({grade})" + (f"; relays {claim.source}" if relayed else "")
         out.append(dataclasses.replace(claim, source=label, note=note))
@@ -212,7 +216,7 @@ def submit_report(
         text=checked.text, id=f"report:{report_id}", lang=lang,
         published=today, outlet=label, encoding="utf-8", content_hash=content_hash(checked.text),
     )
-    found = _claims(doc, checked, label, report_id, grade)
+    found = _claims(doc, checked, label, report_id, grade, engine)
     body = raw if raw is not None else json.dumps(dataclasses.asdict(report), ensure_ascii=False, sort_keys=True,
                                                    default=str).encode("utf-8")
     store = Store(engine)
