@@ -53,13 +53,13 @@ class RecordBuild:
 
 
 def extract_documents(store: Store, document_ids: Sequence[int], *, progress: bool = False,
-                      console: Console | None = None, build: RecordBuild | None = None) -> RecordBuild:
+                      console: Console | None = None) -> RecordBuild:
     """Extract and store the claims of ``document_ids`` (each document's claims replaced)."""
     from marsad.extract import extract_document
     from marsad.geo.gazetteer import for_store
 
-    build = build or RecordBuild()
-    gazetteer = for_store(store.engine.url.render_as_string(hide_password=False))  # imported places count
+    build = RecordBuild()
+    gazetteer = for_store(store.engine)  # imported places count
     show = progress and len(document_ids) >= _PROGRESS_FROM
     bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                    console=console or Console(stderr=True), transient=True, disable=not show)

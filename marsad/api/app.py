@@ -10,16 +10,16 @@ from sqlalchemy import Engine, text
 from marsad import __version__
 from marsad.api import read, write
 from marsad.api.cache import AggregateCache, ChangeSignal, ResponseCache
-
-# the published record; never sources, reports, audit or downloads
-_CACHED_PREFIXES = ("/api/events", "/api/claims", "/api/documents", "/api/ledger", "/api/control",
-                    "/api/places", "/api/actors")
 from marsad.api.db import open_engine
 from marsad.api.errors import install_error_handlers
 from marsad.api.models import Health
 from marsad.web import INDEX_HTML, STATIC_DIR
 
 __all__ = ["create_app"]
+
+# the published record; never sources, reports, audit or downloads
+_CACHED_PREFIXES = ("/api/events", "/api/claims", "/api/documents", "/api/ledger", "/api/control",
+                    "/api/places", "/api/actors")
 
 _DESCRIPTION = """\
 The auditable record of marsad (مرصد): documents, claims with their evidence spans and

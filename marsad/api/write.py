@@ -24,20 +24,6 @@ __all__ = ["router", "ingest_document", "correct_claim"]
 router = APIRouter(prefix="/api", responses=error_responses(401, 403, 422))
 
 
-_EXTRACTOR_LANGS = ("ar", "en")
-
-
-def _extract(doc: Document, store: Store) -> list[Any]:
-    """Claims from the extractor (with the places imported into the store); a report in
-    another language is stored without claims."""
-    if doc.lang not in _EXTRACTOR_LANGS:
-        return []
-    from marsad.extract import extract_document
-    from marsad.geo.gazetteer import for_store
-
-    return list(extract_document(doc, for_store(store.engine.url.render_as_string(hide_password=False))))
-
-
 def _fuse(store: Store) -> None:
     """Re-fuse after a change: events, grades and the ledger follow every write."""
     from marsad.fuse import fuse_store
@@ -72,10 +58,10 @@ def ingest_document(engine: Engine, body: DocumentIn) -> dict[str, Any]:
     if not created:
         n = sum(1 for _ in store.iter_claims(document_id=doc_id, status=None))
         return {"document_id": doc_id, "duplicate": True, "claims": n}
-    found = _extract(doc, store)
-    store.save_claims(doc_id, found)
-    _fuse(store)
-    return {"document_id": doc_id, "duplicate": False, "claims": len(found)}
+    from marsad.record import build_record  # claims (a language the extractor lacks gets none), then fusion
+
+    built = build_record(store, [doc_id])
+    return {"document_id": doc_id, "duplicate": False, "claims": built.claim_count}
 
 
 def correct_claim(engine: Engine, claim_id: int, correction: ClaimCorrection) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.extract.context import Doc
-from marsad.extract.lexicon import Mention
+from marsad.extract.lexicon import Mention, alternation, cues
 
 __all__ = ["Attribution", "Cue"]
 
@@ -159,7 +159,7 @@ class Attribution:
         return [c for cues in self.cues.values() for c in cues if c.kind == "deny"]
 
 
-_CONTRAST_EN = re.compile(r"\b(?:while|whereas|but|however)\b", re.I)
+_CONTRAST_EN = re.compile(r"\b(?:" + alternation(cues()["contrast_en"]) + r")\b", re.I)
 
 
 def _contrast_start(text: str, pos: int) -> int:

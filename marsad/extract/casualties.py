@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from marsad.extract.attribution import Attribution
 from marsad.extract.context import Doc
-from marsad.extract.lexicon import Mention, actors
+from marsad.extract.lexicon import Mention, actors, alternation, both
 from marsad.lang.analysis import NumberMention
 from marsad.model import CasualtyClaim, DateRange
 
@@ -463,7 +463,8 @@ def _perpetrator(doc: Doc, n: NumberMention, sent, victim_actor: str | None) -> 
 
 
 _KILLER_GAP = 25
-_BY_AGENT = re.compile(r"^\s*(?:by|at the hands of|على يد|على أيدي|برصاص)\s+(?:\w+\s+){0,2}?$")
+_BY_AGENT = re.compile(r"^\s*(?:" + alternation(both("agent_before")) + r")\s+(?:\w+\s+){0,2}?$")
+_PASSIVE_BEFORE = tuple(both("passive_before"))
 
 
 def _killer(doc: Doc, n: NumberMention, om: Mention | None, cl: tuple[int, int], victim_actor: str | None) -> str | None:
@@ -479,7 +480,7 @@ def _killer(doc: Doc, n: NumberMention, om: Mention | None, cl: tuple[int, int],
             return arm
     if not om.end <= n.start:
         return None
-    if doc.text[max(0, om.start - 6):om.start].rstrip().endswith(("were", "was", "been", "تم")):
+    if doc.text[max(0, om.start - 6):om.start].rstrip().endswith(_PASSIVE_BEFORE):
         return None  # passive: the subject is the victims
     for m in doc.find("actor", cl[0], n.start):
         arm = doc.armed(m)

@@ -13,21 +13,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.extract.lexicon import Mention, actors, scan, triggers
+from marsad.extract.lexicon import Mention, actors, alternation, cues, scan
 from marsad.lang.analysis import Analysis, DateMention, NumberMention, PlaceMention
 from marsad.model import DateRange, Place
 
-__all__ = ["Doc", "Sentence", "LEVEL_RANK"]
+__all__ = ["Doc", "Sentence", "LEVEL_RANK", "ALLEGIANCE"]
 
 # more specific first
 LEVEL_RANK = {"point": 0, "city": 1, "district": 2, "region": 3, "governorate": 3, "country": 5}
 _CLAUSE_BREAK = re.compile(r"[،;؛:()\[\]]|,(?!\d{3})|\s(?:في حين|بينما|فيما|لكن|غير أن|while|whereas|but|however)\s")
 # "الموالية لأنقرة", "pro-Ankara", "Moscow-backed": a capital named for its allegiance, not a location
-_ALLEGIANCE = re.compile(r"(موال\w*|تابع\w*|مدعوم\w*|حليف\w*)\s+\w?ل?\s*$|pro-\s*$|(backed|allied)\s+by\s+$")
+ALLEGIANCE = re.compile(r"(موال\w*|تابع\w*|مدعوم\w*|حليف\w*)\s+\w?ل?\s*$|pro-\s*$|(backed|allied)\s+by\s+$")
 _LOOKBACK_SENTENCES = 3
 # "since the offensive began on 27 November", "منذ بدء الهجوم في 27 تشرين الثاني": the date a count starts
-_BEGAN_ON = re.compile(r"(?:\bsince\b[^.,;]{0,35}\b(?:began|started|start|launched|broke out)\s+(?:on|in)"
-                       r"|منذ\s+(?:بدء|بداية|انطلاق|اندلاع)[^،.]{0,35}(?:في|يوم))\s*$", re.I)
+_BEGAN_ON = re.compile(r"(?:\bsince\b[^.,;]{0,35}\b(?:" + alternation(cues()["count_start"]["en"]) + r")\s+(?:on|in)"
+                       r"|منذ\s+(?:" + alternation(cues()["count_start"]["ar"]) + r")[^،.]{0,35}(?:في|يوم))\s*$", re.I)
 _STATE_IDS = frozenset({"pro-government", "iran-backed-militias", "hezbollah"})
 
 
@@ -213,8 +213,7 @@ class Doc:
 
     def place_near(self, pos: int, start: int, end: int, *, after_first: bool = True) -> Place | None:
         """The most specific place in [start, end), nearest to ``pos`` (after it first)."""
-        found = [p for p in self.places_in(start, end)
-                 if not _ALLEGIANCE.search(self.text[max(0, p.start - 14):p.start])]
+        found = [p for p in self.places_in(start, end) if not self._allegiance(p)]
         cands = [p for p in found if p.place.level != "country"] or found
         if not cands:
             return None
@@ -240,10 +239,13 @@ class Doc:
             place = self.last_place(len(self.text))
         return place
 
+    def _allegiance(self, p: PlaceMention) -> bool:
+        """"الموالية لأنقرة": the place names whom someone is loyal to, not where."""
+        return bool(ALLEGIANCE.search(self.text[max(0, p.start - 14):p.start]))
+
     def _sentence_place(self, pos: int) -> Place | None:
         sent = self.sentence_at(pos)
-        cands = [p for p in self.places_in(sent.start, sent.end)
-                 if p.place.level != "country" and not _ALLEGIANCE.search(self.text[max(0, p.start - 14):p.start])]
+        cands = [p for p in self.places_in(sent.start, sent.end) if p.place.level != "country" and not self._allegiance(p)]
         if not cands:
             return None
         return min(cands, key=lambda p: (LEVEL_RANK.get(p.place.level, 4) // 2, abs(p.start - pos))).place

@@ -18,8 +18,8 @@ import re
 import yaml
 
 from marsad.extract.attribution import Attribution
-from marsad.extract.context import LEVEL_RANK, Doc
-from marsad.extract.lexicon import DATA, Mention, acled_types, statement_actor, triggers
+from marsad.extract.context import ALLEGIANCE, LEVEL_RANK, Doc
+from marsad.extract.lexicon import DATA, Mention, acled_types, alternation, both, cues, statement_actor, triggers
 from marsad.lang.normalize import normalize
 from marsad.lang.analysis import PlaceMention
 from marsad.model import CasualtyClaim, ContestedBy, EventClaim, Place, Span
@@ -43,8 +43,6 @@ _LIST_GAP = re.compile(r"\s*(,|،|\||and|or|as well as|و|أو)?\s*(the )?((town
 _PROTESTS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
 _BY = re.compile(r"(\s+\S+){0,2}?\s*(by|from)\s")
 _OF_GROUP = re.compile(r"^\s*(\S+\s+){0,3}?(من|of|from)\s*(the\s+)?$")
-# "الموالية لأنقرة", "pro-Ankara": a capital named for an allegiance, not a location
-_ALLEGIANCE = re.compile(r"(موال\w*|تابع\w*|مدعوم\w*|حليف\w*)\s+\w?ل?\s*$|pro-\s*$|(backed|allied)\s+by\s+$")
 # an English clause without its own subject: "…, after carrying out a suicide attack"
 _EN_DEPENDENT = re.compile(r"\W*(after|before|following|while|when|by)?\s*\w+ing\b", re.I)
 # "sent troops to fight in X", "in order to attack": an aim, not an incident
@@ -63,8 +61,8 @@ _LIST_NAME = re.compile(r"((?:[Aa][ltdsnrz]-)?[A-Z][\w'’]+(?:[ -][A-Z][\w'’]
 _GOVERNORATE_WORD = re.compile(r"\b(governorate|province)\b|محافظة", re.I)
 # any language: a name the text calls a town or village
 _TOWN_WORD = re.compile(_SETTLEMENT.pattern + r"|(?<!\w)(?:بلدة|قرية) ((?:ال)?[\u0621-\u064a]{3,})")
-_TARGET = re.compile(r"(?<!\w)(على|ضد|مواقع|مقرات|مقر|نقاط|targeting|against|on|at|positions of|bases of"
-                     r"|patrol of|convoy of|(?:دورية|دوريات|رتل|رتلا|حاجز|حاجزا|آلية|سيارة)\s+ل)\s*$")  # "دورية للجيش": the army is the target
+_TARGET = re.compile(r"(?<!\w)(" + alternation(both("target_before"))
+                     + r"|(?:" + alternation(cues()["target_units_ar"]) + r")\s+ل)\s*$")
 
 
 def extract_events(doc: Doc, att: Attribution, casualties: list[CasualtyClaim]) -> list[EventClaim]:
@@ -379,7 +377,7 @@ def _candidates(doc: Doc, start: int, end: int) -> list[Mention]:
     """Armed actors in [start, end) that are neither a target nor the victims' group."""
     def targeted(m: Mention) -> bool:
         near = doc.text[max(0, m.start - 14):m.start]
-        return bool(_TARGET.search(near) or _ALLEGIANCE.search(near))
+        return bool(_TARGET.search(near) or ALLEGIANCE.search(near))
     return [m for m in doc.find("actor", start, end)
             if doc.armed(m) and not targeted(m) and not _victim_group(doc, m) and not _place_adjective(doc, m)
             and not _BACKER.match(doc.text[m.end:m.end + 12])]
@@ -457,7 +455,7 @@ def _usable(doc: Doc, p: PlaceMention) -> bool:
     near = doc.text[max(0, p.start - 14):p.start]
     if any(m.start <= p.start and p.end <= m.end for m in doc.find("actor", max(0, p.start - 60), p.end)):
         return False  # "المركز الإعلامي للغوطة", "Aleppo Media Center": part of a name
-    return not (_CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before) or _ALLEGIANCE.search(near))
+    return not (_CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before) or ALLEGIANCE.search(near))
 
 
 def _continued(doc: Doc, events: list[EventClaim], sent, actor1: str, sub: str) -> Place | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,6 +87,23 @@ def triggers(lang: str) -> dict[str, Any]:
     """The trigger lexicon of one language (``ar`` or ``en``)."""
     path = DATA / ("ar" if lang == "ar" else "en") / "triggers.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def cues() -> dict[str, Any]:
+    """Short word lists the rules match around other text (``data/cues.yaml``)."""
+    return yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of ``words``, longest first."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def both(name: str) -> list[str]:
+    """A cue list of ``cues.yaml`` in both languages (the rules using it read either)."""
+    entry = cues()[name]
+    return [*entry["en"], *entry["ar"]]
 
 
 @functools.cache

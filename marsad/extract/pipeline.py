@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from marsad.extract.attribution import Attribution
@@ -74,8 +75,6 @@ def _outlet_slug(outlet: str | None) -> str | None:
     """An outlet the lexicon lacks still speaks for itself: "Syria TV (Arabic)" -> syria-tv."""
     if not outlet:
         return None
-    import re
-
     slug = re.sub(r"[^a-z0-9]+", "-", outlet.split("(")[0].lower()).strip("-")
     return slug or None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +34,13 @@ def stop_keys() -> frozenset[str]:
 def clock_context() -> tuple[Any, Any]:
     """Patterns of the words after (English) or before (Arabic) a place name that make it
     a time zone."""
-    import re
-
     data = load("clock")
     after = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, data["after_en"]), key=len, reverse=True)) + r")\b", re.I)
     before = re.compile(r"(?:" + "|".join(sorted(map(re.escape, data["before_ar"]), key=len, reverse=True)) + r")\s*$")
     return after, before
+
+
+_CAPITALISED_NEXT = re.compile(r" ([A-Z][a-z]{2,})\b")
 
 
 @functools.cache
@@ -49,9 +51,7 @@ def _allowed_after_en() -> frozenset[str]:
 def continues_name(text: str, end: int) -> bool:
     """True when a capitalised word follows ``end`` at once that cannot follow a place
     name: the name goes on ("Khan" of "Khan Tuman")."""
-    import re
-
-    m = re.compile(r" ([A-Z][a-z]{2,})\b").match(text, end)
+    m = _CAPITALISED_NEXT.match(text, end)
     return bool(m) and m.group(1).lower() not in _allowed_after_en()
 
 

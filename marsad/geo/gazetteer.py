@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import Iterable
+from typing import Any, Iterable
 
 from marsad.geo.entry import Candidate, Entry, distance_km
 from marsad.geo.keys import is_arabic, key_ar, key_en, name_keys
@@ -203,24 +203,20 @@ def _builtin() -> Gazetteer:
     return Gazetteer(builtin_entries())
 
 
-def for_store(db_url: str) -> Gazetteer:
+def for_store(engine: Any) -> Gazetteer:
     """The gazetteer a store's documents are read with: the built-in entries plus the
     places imported into that store (``marsad gazetteer import``); the built-in one alone
     when nothing was imported or the store cannot be read."""
     from sqlalchemy import func, select
 
-    from marsad.store import make_engine
     from marsad.store.schema import places
 
-    engine = make_engine(db_url)
     try:
         with engine.connect() as conn:
             imported = conn.execute(select(func.count()).select_from(places)).scalar_one()
     except Exception:  # noqa: BLE001 - no places table yet: nothing imported
         imported = 0
-    finally:
-        engine.dispose()
-    return _loaded(db_url) if imported else _builtin()
+    return _loaded(engine.url.render_as_string(hide_password=False)) if imported else _builtin()
 
 
 @functools.lru_cache(maxsize=8)

@@ -146,7 +146,7 @@ def _extract(doc: Document, engine: Engine | None = None) -> list[Claim]:
         from marsad.geo.gazetteer import for_store
     except ImportError:
         return []
-    gazetteer = for_store(engine.url.render_as_string(hide_password=False)) if engine is not None else None
+    gazetteer = for_store(engine) if engine is not None else None
     return list(extract_document(doc, gazetteer))
 
 

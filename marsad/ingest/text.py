@@ -75,7 +75,7 @@ _DATELINE_CHARS = 80
 _ANCHORS = (dt.date(2098, 6, 15), dt.date(2099, 12, 31))
 
 
-def dateline_date(text: str, lang: str | None = None) -> dt.date | None:
+def dateline_date(text: str) -> dt.date | None:
     """The day a plain text gives on its first line ("حلب – 1 كانون الأول 2024",
     "BEIRUT, Dec. 1, 2024"): a text file has no other publication date. Only a full,
     absolute date counts: one that resolves the same against any anchor day."""
@@ -84,7 +84,7 @@ def dateline_date(text: str, lang: str | None = None) -> dt.date | None:
         return None
     from marsad.lang import analyze
 
-    lang = lang if lang in ("ar", "en") else ("ar" if re.search("[\u0600-\u06ff]", first) else "en")
+    lang = "ar" if re.search("[\u0600-\u06ff]", first) else "en"
     seen = []
     for anchor in _ANCHORS:
         days = [d.range for d in analyze(first, lang=lang, published=anchor).dates

@@ -77,6 +77,17 @@ def small_control() -> list[ControlChange]:
     ]
 
 
+@pytest.fixture(scope="session")
+def arabic_font() -> str:
+    """The installed font with Arabic glyphs; the test is skipped without one (.ci/run installs fonts-noto-core)."""
+    from marsad.export.arabic import FontMissing, arabic_font as find
+
+    try:
+        return find()
+    except FontMissing:
+        pytest.skip("no Arabic font installed (.ci/run installs fonts-noto-core)")
+
+
 @pytest.fixture
 def small_record() -> MemoryRecord:
     return MemoryRecord(events=small_items(), claims=small_claims(), ledger=small_ledger(), control=small_control())

@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
 
 from marsad.export.arabic import native_layout, reshape_visual, shape
 from marsad.export.bulletin import build_bulletin, render_html, write_bulletin
@@ -43,18 +42,7 @@ def test_shape_for_matplotlib() -> None:
     assert shape("القتلى") == ("القتلى" if native_layout() else visual)
 
 
-def _fonts_ready() -> bool:
-    try:
-        from marsad.export.arabic import arabic_font
-
-        arabic_font()
-    except Exception:  # noqa: BLE001
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _fonts_ready(), reason="no Arabic font installed (.ci/run installs fonts-noto-core)")
-def test_pdf_embeds_an_arabic_font_and_renders(small_record: Any, tmp_path: Path) -> None:
+def test_pdf_embeds_an_arabic_font_and_renders(arabic_font: str, small_record: Any, tmp_path: Path) -> None:
     paths = write_bulletin(small_record, DAY, "ar", tmp_path)
     assert [p.name for p in paths] == ["bulletin-2025-03-04-ar.html", "bulletin-2025-03-04-ar-chart.png", "bulletin-2025-03-04-ar.pdf"]
     pdf = paths[2].read_bytes()
@@ -68,8 +56,7 @@ def test_pdf_embeds_an_arabic_font_and_renders(small_record: Any, tmp_path: Path
         assert (tmp_path / "page-1.png").stat().st_size > 10_000
 
 
-@pytest.mark.skipif(not _fonts_ready(), reason="no Arabic font installed")
-def test_bulletin_of_the_dev_set(dev_store: Any, tmp_path: Path) -> None:
+def test_bulletin_of_the_dev_set(arabic_font: str, dev_store: Any, tmp_path: Path) -> None:
     from marsad.export.store_record import StoreRecord
 
     b = build_bulletin(StoreRecord(dev_store.engine, store=dev_store), dt.date(2024, 11, 30), "ar")

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import pytest
 from typer.testing import CliRunner
 
 from marsad.cli import app
@@ -45,18 +44,7 @@ def test_unknown_format_and_bad_date_say_what_to_do(tmp_path: Path) -> None:
     assert str(result.exception) == "error[E100]: unknown grade 'sure'; expected one of confirmed, fair, weak, contested, discounted"
 
 
-def _fonts_ready() -> bool:
-    try:
-        from marsad.export.arabic import arabic_font
-
-        arabic_font()
-    except Exception:  # noqa: BLE001
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _fonts_ready(), reason="no Arabic font installed (.ci/run installs fonts-noto-core)")
-def test_bulletin_command_writes_html_and_png(dev_store: Any, tmp_path: Path) -> None:
+def test_bulletin_command_writes_html_and_png(arabic_font: str, dev_store: Any, tmp_path: Path) -> None:
     result = runner.invoke(app, ["bulletin", "--date", "2024-11-30", "--lang", "en", "-o", str(tmp_path), "--db", str(dev_store.engine.url), "--no-pdf"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "bulletin-2024-11-30-en.html").read_text(encoding="utf-8").count("<tr>") > 3
